@@ -1,0 +1,101 @@
+package dev.agentstream.core;
+
+import dev.agentstream.core.view.ModelView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a tool's body sees while it runs: where to send output, progress and images, whether the
+ * call was cancelled, and the model view its output accumulates into.
+ */
+public final class CallScope {
+
+    private final ToolCall call;
+    private final ToolContext context;
+    private final ToolStream stream;
+    private final ModelView view;
+    private final ProgressThrottle throttle;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong firstOutputNanos = new AtomicLong(-1);
+    private final CopyOnWriteArrayList<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+
+    CallScope(ToolCall call, ToolContext context, ToolStream stream, ModelView view) {
+        this.call = call;
+        this.context = context;
+        this.stream = stream;
+        this.view = view;
+        this.throttle = new ProgressThrottle(context.config().progressInterval());
+    }
+
+    public ToolCall call() {
+        return call;
+    }
+
+    public ToolContext context() {
+        return context;
+    }
+
+    public long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Milliseconds from the start to the first output, or -1 if there was none. */
+    public long firstOutputMs() {
+        long first = firstOutputNanos.get();
+        return first < 0 ? -1 : (first - startNanos) / 1_000_000;
+    }
+
+    /** Sends a chunk of output to the watcher and into the model view (and its spool file). */
+    public void output(String streamName, String text) {
+        if (text.isEmpty()) return;
+        firstOutputNanos.compareAndSet(-1, System.nanoTime());
+        view.append(text);
+        stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text));
+    }
+
+    /** Reports progress; throttled, so call it as often as is convenient. */
+    public void progress(String message, OptionalDouble fraction, Map<String, Long> counters) {
+        if (!throttle.admit(System.nanoTime(), message, fraction, counters)) return;
+        stream.publish(new ToolEvent.Progress(call.id(), elapsedMs(), message, fraction, counters));
+    }
+
+    public void image(String mediaType, byte[] bytes, int width, int height, Map<String, Object> metadata) {
+        stream.publish(new ToolEvent.Image(call.id(), elapsedMs(), mediaType, bytes, width, height, metadata));
+    }
+
+    public ModelView view() {
+        return view;
+    }
+
+    /** The facts about this call's output every result carries. */
+    public Map<String, Object> outputMetadata() {
+        view.flush();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("bytes", view.bytes());
+        meta.put("lines", view.lines());
+        meta.put("truncated", view.truncated());
+        meta.put("spoolPath", view.spoolPath().toString());
+        return meta;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Registers work to do when the consumer cancels the call (kill a process, close a socket). */
+    public void onCancel(Runnable hook) {
+        cancelHooks.add(hook);
+        if (cancelled) hook.run();
+    }
+
+    void cancel() {
+        cancelled = true;
+        for (Runnable hook : cancelHooks) {
+            hook.run();
+        }
+    }
+}

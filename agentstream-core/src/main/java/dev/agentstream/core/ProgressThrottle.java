@@ -1,0 +1,43 @@
+package dev.agentstream.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Lets a progress update through only when something a watcher would notice changed and the last one
+ * is at least {@code interval} old, so progress never costs more than the work it reports on.
+ * Elapsed time counts as a change only when it crosses a whole second.
+ */
+final class ProgressThrottle {
+
+    static final String ELAPSED = "elapsedMs";
+
+    private final long intervalNanos;
+    private long lastEmitNanos = Long.MIN_VALUE;
+    private String lastSignature;
+
+    ProgressThrottle(Duration interval) {
+        this.intervalNanos = interval.toNanos();
+    }
+
+    synchronized boolean admit(long nowNanos, String message, OptionalDouble fraction, Map<String, Long> counters) {
+        String signature = signature(message, fraction, counters);
+        if (signature.equals(lastSignature)) return false;
+        if (lastEmitNanos != Long.MIN_VALUE && nowNanos - lastEmitNanos < intervalNanos) return false;
+        lastSignature = signature;
+        lastEmitNanos = nowNanos;
+        return true;
+    }
+
+    private static String signature(String message, OptionalDouble fraction, Map<String, Long> counters) {
+        StringBuilder s = new StringBuilder(message == null ? "" : message).append('|');
+        if (fraction.isPresent()) s.append(Math.round(fraction.getAsDouble() * 1000));
+        for (Map.Entry<String, Long> e : new TreeMap<>(counters).entrySet()) {
+            long value = e.getKey().equals(ELAPSED) ? e.getValue() / 1000 : e.getValue();
+            s.append('|').append(e.getKey()).append('=').append(value);
+        }
+        return s.toString();
+    }
+}

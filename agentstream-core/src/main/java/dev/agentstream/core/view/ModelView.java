@@ -1,0 +1,419 @@
+package dev.agentstream.core.view;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accumulates one call's raw output and renders what the model is sent.
+ *
+ * <p>Every appended char is written unchanged to the spool file (UTF-8), so the full output is never lost.
+ * In memory the output is cleaned as it streams ({@link AnsiStripper}: escape sequences and controls
+ * removed; then line overwrites: a lone {@code \r} restarts the current line, {@code \r\n} is a newline,
+ * {@code \b} deletes a char) and only a head and a tail of the cleaned text are kept:
+ * <ul>
+ *   <li>while the cleaned text fits in the budget it is all kept and {@link #render()} returns it exactly;</li>
+ *   <li>once it is larger, the head is the first line-aligned part of the first {@code budget/2} chars
+ *       (cut mid-line only when a line boundary would leave it less than half full), and the tail is the last
+ *       {@code budget - head} chars, starting at a line boundary when one lies in its first half; between
+ *       them {@code render()} puts one marker line naming the omitted lines and size and the spool path.</li>
+ * </ul>
+ * Memory is O(budget) however large the output: the current line is force-committed (as if it ended
+ * without a newline) once it reaches {@code max(budget, 8192)} chars, and the tail is a fixed ring.
+ *
+ * <p>One writer thread; the methods are synchronized, so another thread may call {@link #render()} or the
+ * counters mid-stream.
+ */
+public final class ModelView implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelView.class);
+
+    private static final int CHUNK = 8192;
+    private static final int MIN_LINE_CAP = 8192;
+    /** Path length up to which the marker line stays within 300 chars; longer paths shrink the tail. */
+    private static final int PATH_ALLOWANCE = 150;
+
+    private final int budget;
+    private final int headWindow;
+    private final int lineCap;
+    private final Path spoolPath;
+    private final String markerPath;
+    private final Writer spool;
+    private IOException spoolError;
+    private boolean closed;
+
+    private final AnsiStripper stripper = new AnsiStripper();
+    private final char[] scratch = new char[CHUNK];
+
+    // the current (uncommitted) line: still subject to \r and \b
+    private char[] line = new char[256];
+    private int lineLen;
+    private boolean pendingCr;
+
+    // committed cleaned text
+    private long committedChars;
+    private long committedNewlines;
+    private long committedUtf8;
+    private boolean lastCommittedNewline = true;
+    /** Phase 1: all committed text while it fits in the budget; null from phase 2 on. */
+    private StringBuilder all = new StringBuilder();
+    // phase 2
+    private String head;
+    private long headNewlines;
+    private long headUtf8;
+    private CharRing ring; // capacity tailCap + 1: one char more than the tail, to see a line boundary
+    private int tailCap;
+
+    private long version;
+    private long renderedVersion = -1;
+    private Rendered rendered;
+
+    private record Rendered(String text, boolean truncated, long omittedLines, long omittedChars) {
+    }
+
+    public ModelView(ModelViewConfig config, Path spoolFile) throws IOException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(spoolFile, "spoolFile");
+        this.budget = config.budgetChars();
+        this.headWindow = Math.max(1, budget / 2);
+        this.lineCap = Math.max(budget, MIN_LINE_CAP);
+        this.spoolPath = spoolFile;
+        this.markerPath = spoolFile.toAbsolutePath().toString();
+        Path parent = spoolFile.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        this.spool = new BufferedWriter(new OutputStreamWriter(
+                new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16), StandardCharsets.UTF_8),
+                1 << 14);
+    }
+
+    /**
+     * Adds raw output as produced (ANSI escapes, {@code \r} overwrites, partial lines, sequences split across
+     * appends are all fine).
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void append(String rawText) {
+        if (closed) throw new IllegalStateException("ModelView is closed: " + spoolPath);
+        if (rawText == null || rawText.isEmpty()) return;
+        writeSpool(rawText);
+        version++;
+        final int len = rawText.length();
+        final char[] a = scratch;
+        for (int off = 0; off < len; off += CHUNK) {
+            int end = Math.min(len, off + CHUNK);
+            rawText.getChars(off, end, a, 0);
+            int n = stripper.strip(a, 0, end - off);
+            processLines(a, n);
+        }
+    }
+
+    private void processLines(char[] a, int n) {
+        int i = 0;
+        while (i < n) {
+            char c = a[i];
+            if (c == '\n') {
+                pendingCr = false;
+                commit(true);
+                i++;
+            } else if (c == '\r') {
+                pendingCr = true;
+                i++;
+            } else if (c == '\b') {
+                if (!pendingCr) backspace(); // after \r the cursor is at column 0: nothing to delete
+                i++;
+            } else {
+                int j = i + 1;
+                while (j < n) {
+                    char d = a[j];
+                    if (d == '\n' || d == '\r' || d == '\b') break;
+                    j++;
+                }
+                if (pendingCr) {
+                    lineLen = 0;
+                    pendingCr = false;
+                }
+                addToLine(a, i, j - i);
+                i = j;
+            }
+        }
+    }
+
+    private void addToLine(char[] a, int off, int len) {
+        while (len > 0) {
+            if (lineLen == lineCap) commit(false); // force-commit an endless line: memory stays flat
+            int k = Math.min(len, lineCap - lineLen);
+            if (lineLen + k > line.length) {
+                char[] bigger = new char[Math.min(lineCap, Math.max(lineLen + k, line.length * 2))];
+                System.arraycopy(line, 0, bigger, 0, lineLen);
+                line = bigger;
+            }
+            System.arraycopy(a, off, line, lineLen, k);
+            lineLen += k;
+            off += k;
+            len -= k;
+        }
+    }
+
+    private void backspace() {
+        if (lineLen == 0) return;
+        if (lineLen >= 2 && Character.isLowSurrogate(line[lineLen - 1])
+                && Character.isHighSurrogate(line[lineLen - 2])) {
+            lineLen -= 2;
+        } else {
+            lineLen--;
+        }
+    }
+
+    private void commit(boolean newline) {
+        int len = lineLen;
+        if (len == 0 && !newline) return;
+        int nl = newline ? 1 : 0;
+        committedChars += len + nl;
+        committedUtf8 += utf8Length(line, 0, len) + nl;
+        committedNewlines += nl;
+        lastCommittedNewline = newline;
+        if (all != null) {
+            all.append(line, 0, len);
+            if (newline) all.append('\n');
+            if (all.length() > budget) split();
+        } else {
+            ring.write(line, 0, len);
+            if (newline) ring.write('\n');
+        }
+        lineLen = 0;
+    }
+
+    /** Phase 1 to phase 2: fix the head, move the rest into the tail ring. */
+    private void split() {
+        int headEnd = chooseHeadEnd(all, headWindow);
+        head = all.substring(0, headEnd);
+        headNewlines = countNewlines(head);
+        headUtf8 = utf8Length(head);
+        tailCap = budget - headEnd;
+        ring = new CharRing(tailCap + 1);
+        ring.write(all, headEnd, all.length());
+        all = null;
+    }
+
+    /** The end of the head within {@code src} (longer than {@code window}): line-aligned when reasonable. */
+    private static int chooseHeadEnd(CharSequence src, int window) {
+        if (src.charAt(window - 1) == '\n') return window;
+        for (int k = window - 2, min = window / 2 - 1; k >= 0 && k >= min; k--) {
+            if (src.charAt(k) == '\n') return k + 1;
+        }
+        return Character.isHighSurrogate(src.charAt(window - 1)) ? window - 1 : window;
+    }
+
+    /**
+     * What the model is sent: the cleaned text when it fits in the budget, otherwise head, one marker line
+     * and tail. May be called at any time, also mid-stream and after {@link #close()}.
+     */
+    public synchronized String render() {
+        return compute().text();
+    }
+
+    private Rendered compute() {
+        if (renderedVersion == version && rendered != null) return rendered;
+        Rendered r;
+        if (all != null && all.length() + lineLen <= budget) {
+            String text = lineLen == 0 ? all.toString()
+                    : new StringBuilder(all.length() + lineLen).append(all).append(line, 0, lineLen).toString();
+            r = new Rendered(text, false, 0, 0);
+        } else if (all != null) { // phase 1 but the current line makes it too long: split without committing
+            StringBuilder combined = new StringBuilder(all.length() + lineLen).append(all).append(line, 0, lineLen);
+            int headEnd = chooseHeadEnd(combined, headWindow);
+            String h = combined.substring(0, headEnd);
+            r = truncated(h, countNewlines(h), utf8Length(h), combined, budget - headEnd);
+        } else {
+            StringBuilder tailSrc = new StringBuilder(ring.size() + lineLen);
+            ring.appendTo(tailSrc);
+            tailSrc.append(line, 0, lineLen);
+            r = truncated(head, headNewlines, headUtf8, tailSrc, tailCap);
+        }
+        rendered = r;
+        renderedVersion = version;
+        return r;
+    }
+
+    /**
+     * @param tailSrc text ending with the end of the output, with at least one char before the tail window
+     */
+    private Rendered truncated(String h, long hNewlines, long hUtf8, CharSequence tailSrc, int cap) {
+        int pathPenalty = Math.max(0, markerPath.length() - PATH_ALLOWANCE);
+        int len = tailSrc.length();
+        int window = Math.min(len, Math.max(0, cap - pathPenalty));
+        int start = len - window;
+        if (start > 0 && tailSrc.charAt(start - 1) != '\n') {
+            int found = -1;
+            for (int k = start, limit = Math.min(len, start + window / 2); k < limit; k++) {
+                if (tailSrc.charAt(k) == '\n') {
+                    found = k + 1;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                start = found;
+            } else if (start < len && Character.isLowSurrogate(tailSrc.charAt(start))
+                    && Character.isHighSurrogate(tailSrc.charAt(start - 1))) {
+                start++;
+            }
+        }
+        String tail = tailSrc.subSequence(start, len).toString();
+
+        long totalChars = committedChars + lineLen;
+        long totalUtf8 = committedUtf8 + utf8Length(line, 0, lineLen);
+        long omittedChars = totalChars - h.length() - tail.length();
+        long omittedLines = committedNewlines - hNewlines - countNewlines(tail);
+        long omittedBytes = totalUtf8 - hUtf8 - utf8Length(tail);
+
+        StringBuilder sb = new StringBuilder(h.length() + tail.length() + 200 + markerPath.length());
+        sb.append(h);
+        if (!h.isEmpty() && h.charAt(h.length() - 1) != '\n') sb.append('\n');
+        sb.append("[... ");
+        if (omittedLines > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d", omittedLines)).append(omittedLines == 1 ? " line (" : " lines (")
+                    .append(humanSize(omittedBytes)).append(')');
+        } else {
+            sb.append(humanSize(omittedBytes)).append(" of one line");
+        }
+        sb.append(" omitted; full output: ").append(markerPath);
+        if (spoolError != null) sb.append(" (incomplete: spool write failed)");
+        sb.append(" ...]\n");
+        sb.append(tail);
+        return new Rendered(sb.toString(), true, omittedLines, omittedChars);
+    }
+
+    /** UTF-8 bytes of raw text seen. */
+    public synchronized long bytes() {
+        return stripper.utf8Bytes();
+    }
+
+    /** Newline count of the cleaned text, plus one if a partial last line exists. */
+    public synchronized long lines() {
+        boolean partial = lineLen > 0 || (committedChars > 0 && !lastCommittedNewline);
+        return committedNewlines + (partial ? 1 : 0);
+    }
+
+    /** Whether {@link #render()} (now) omits part of the cleaned text. */
+    public synchronized boolean truncated() {
+        return all == null || all.length() + lineLen > budget;
+    }
+
+    /** Lines omitted by {@link #render()} now (newlines in the omitted part). */
+    public synchronized long omittedLines() {
+        return compute().omittedLines();
+    }
+
+    /** Cleaned chars omitted by {@link #render()} now. */
+    public synchronized long omittedChars() {
+        return compute().omittedChars();
+    }
+
+    public Path spoolPath() {
+        return spoolPath;
+    }
+
+    /** The first error writing the spool, if any; after one, the spool is no longer written. */
+    public synchronized Optional<IOException> spoolError() {
+        return Optional.ofNullable(spoolError);
+    }
+
+    /** Flushes the spool so a reader sees everything appended so far. */
+    public synchronized void flush() {
+        if (closed || spoolError != null) return;
+        try {
+            spool.flush();
+        } catch (IOException e) {
+            spoolFailed(e);
+        }
+    }
+
+    /** Flushes and closes the spool; {@link #render()} and the counters keep working. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            spool.close();
+        } catch (IOException e) {
+            if (spoolError == null) spoolFailed(e);
+        }
+    }
+
+    /** Chars held in memory (array capacities), for tests of the flat-memory guarantee. */
+    synchronized long retainedChars() {
+        long n = scratch.length + line.length;
+        if (all != null) n += all.capacity();
+        if (head != null) n += head.length();
+        if (ring != null) n += ring.capacity();
+        if (rendered != null) n += rendered.text().length();
+        return n;
+    }
+
+    private void writeSpool(String s) {
+        if (spoolError != null) return;
+        try {
+            spool.write(s);
+        } catch (IOException e) {
+            spoolFailed(e);
+        }
+    }
+
+    private void spoolFailed(IOException e) {
+        spoolError = e;
+        version++;
+        log.warn("Writing the output spool {} failed; the full output will be incomplete", spoolPath, e);
+    }
+
+    private static long utf8Length(char[] a, int off, int len) {
+        long n = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            char c = a[i];
+            if (c < 0x80) n++;
+            else if (c < 0x800 || Character.isSurrogate(c)) n += 2;
+            else n += 3;
+        }
+        return n;
+    }
+
+    private static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800 || Character.isSurrogate(c)) n += 2;
+            else n += 3;
+        }
+        return n;
+    }
+
+    private static long countNewlines(CharSequence s) {
+        long n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            if (s.charAt(i) == '\n') n++;
+        }
+        return n;
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1000) return bytes + (bytes == 1 ? " byte" : " bytes");
+        String[] units = {"KB", "MB", "GB", "TB", "PB", "EB"};
+        double v = bytes;
+        int u = -1;
+        do {
+            v /= 1000;
+            u++;
+        } while (v >= 999.95 && u < units.length - 1);
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.agentstream.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolStreamTest {
+
+    @TempDir
+    Path spool;
+
+    private ToolContext context() {
+        return new ToolContext(Session.create(), RuntimeConfig.defaults().withSpoolDir(spool));
+    }
+
+    private static ToolCall call(String id) {
+        return new ToolCall(id, "test", null);
+    }
+
+    @Test
+    void startedComesFirstAndExactlyOneTerminalEventEndsTheStream() {
+        ToolStream stream = ToolStreams.start(call("c1"), context(), scope -> {
+            scope.output("stdout", "hello\n");
+            return ToolResult.text("done");
+        });
+        List<ToolEvent> events = new ArrayList<>();
+        stream.forEach(events::add);
+        assertThat(events.getFirst()).isInstanceOf(ToolEvent.Started.class);
+        assertThat(events.get(1)).isEqualTo(new ToolEvent.Output("c1", events.get(1).t(), "stdout", "hello\n"));
+        assertThat(events.getLast()).isInstanceOf(ToolEvent.Completed.class);
+        assertThat(events.stream().filter(ToolEvent::isTerminal)).hasSize(1);
+        ToolResult result = ((ToolEvent.Completed) events.getLast()).result();
+        assertThat(result.metadata()).containsKeys("durationMs", "bytes", "lines", "spoolPath", "truncated");
+        assertThat(result.metadata()).containsEntry("bytes", 6L).containsEntry("lines", 1L);
+    }
+
+    @Test
+    void aSlowReaderSlowsTheProducerInsteadOfGrowingMemory() throws Exception {
+        AtomicInteger produced = new AtomicInteger();
+        ToolStream stream = ToolStreams.start(call("c2"), context(), scope -> {
+            for (int i = 0; i < 10_000; i++) {
+                scope.output("stdout", "x");
+                produced.incrementAndGet();
+            }
+            return ToolResult.text("done");
+        });
+        Thread.sleep(300); // give the producer time to fill the buffer, nobody reads
+        assertThat(produced.get()).isLessThanOrEqualTo(ToolStream.DEFAULT_CAPACITY + 1);
+        int read = 0;
+        for (ToolEvent e : stream) {
+            if (e instanceof ToolEvent.Output) read++;
+        }
+        assertThat(read).isEqualTo(10_000);
+    }
+
+    @Test
+    void closingTheStreamCancelsTheWorkAndWaitsForItsCleanUp() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean cleanedUp = new AtomicBoolean();
+        ToolStream stream = ToolStreams.start(call("c3"), context(), scope -> {
+            CountDownLatch stop = new CountDownLatch(1);
+            scope.onCancel(stop::countDown);
+            started.countDown();
+            stop.await();
+            cleanedUp.set(true);
+            return ToolResult.text("stopped");
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+        assertThat(cleanedUp).isTrue();
+        assertThat(stream.terminal()).get().isInstanceOfSatisfying(ToolEvent.Completed.class,
+                c -> assertThat(c.result().metadata()).containsEntry("cancelled", true));
+    }
+
+    @Test
+    void badInputBecomesAnErrorResultAndACrashBecomesAFailedEvent() {
+        ToolEvent bad = ToolStreams.start(call("c4"), context(), scope -> {
+            throw new ToolInputException("'path' must be absolute; pass /full/path.");
+        }).awaitTerminal();
+        assertThat(bad).isInstanceOfSatisfying(ToolEvent.Completed.class, c -> {
+            assertThat(c.result().isError()).isTrue();
+            assertThat(c.result().text()).isEqualTo("'path' must be absolute; pass /full/path.");
+        });
+
+        ToolEvent crash = ToolStreams.start(call("c5"), context(), scope -> {
+            throw new IllegalStateException("boom");
+        }).awaitTerminal();
+        assertThat(crash).isInstanceOfSatisfying(ToolEvent.Failed.class,
+                f -> assertThat(f.error().message()).isEqualTo("boom"));
+    }
+
+    @Test
+    void progressIsThrottledToAboutTenASecond() {
+        ToolEvent terminal;
+        List<ToolEvent> events = new ArrayList<>();
+        try (ToolStream stream = ToolStreams.start(call("c6"), context(), scope -> {
+            long end = System.nanoTime() + 500_000_000L;
+            long i = 0;
+            while (System.nanoTime() < end) {
+                scope.progress("working", java.util.OptionalDouble.empty(), java.util.Map.of("items", i++));
+            }
+            return ToolResult.text("done");
+        })) {
+            terminal = stream.awaitTerminal(events::add);
+        }
+        assertThat(terminal).isInstanceOf(ToolEvent.Completed.class);
+        long progress = events.stream().filter(e -> e instanceof ToolEvent.Progress).count();
+        assertThat(progress).isBetween(1L, 7L);
+    }
+}
