@@ -1,0 +1,14 @@
+package dev.agentstream.cli;
+
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.bash.BashTool;
+
+/** The tools every front door offers. */
+final class ToolCatalog {
+
+    private ToolCatalog() {}
+
+    static ToolRegistry defaultRegistry() {
+        return new ToolRegistry().register(new BashTool());
+    }
+}

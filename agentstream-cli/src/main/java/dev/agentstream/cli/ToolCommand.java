@@ -1,0 +1,130 @@
+package dev.agentstream.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.Session;
+import dev.agentstream.core.StreamingMode;
+import dev.agentstream.core.ToolCall;
+import dev.agentstream.core.ToolContext;
+import dev.agentstream.core.ToolEvent;
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.core.ToolStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code agentstream tool NAME --input JSON}: one tool call, shown live. */
+@Command(name = "tool", mixinStandardHelpOptions = true,
+        description = "Run one tool call and show its output live.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the call succeeded (a command's own non-zero status is reported, not an error)",
+                "1:the result is an error", "2:bad usage", "130:cancelled with Ctrl-C"})
+final class ToolCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The tool to call, e.g. bash (see: agentstream tools).")
+    String toolName;
+
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    InputSource source;
+
+    static final class InputSource {
+        @Option(names = "--input", paramLabel = "JSON", description = "The tool's input as JSON.")
+        String json;
+
+        @Option(names = "--input-file", paramLabel = "FILE", description = "Read the input JSON from FILE ('-' for stdin).")
+        String file;
+    }
+
+    @Option(names = "--json", description = "Print NDJSON events on stdout, one per line, as they happen.")
+    boolean json;
+
+    @Option(names = "--buffered", description = "Turn streaming off: show only the final result.")
+    boolean buffered;
+
+    @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of output the model view keeps (default ${DEFAULT-VALUE}).")
+    int budget = RuntimeConfig.defaults().outputBudgetChars();
+
+    @Option(names = "--id", paramLabel = "ID", description = "The call's id (default ${DEFAULT-VALUE}).")
+    String callId = "c1";
+
+    @Override
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        ToolRegistry registry = ToolCatalog.defaultRegistry();
+        if (registry.find(toolName).isEmpty()) {
+            throw new CommandLine.ParameterException(cli, "There is no tool named '" + toolName + "'; run 'agentstream tools' to list them.");
+        }
+        JsonNode input = readInput(cli);
+        RuntimeConfig config;
+        try {
+            config = RuntimeConfig.defaults().withOutputBudget(budget);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        if (buffered) registry.mode(toolName, StreamingMode.BUFFERED);
+
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        EventPrinter printer = json ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out, err, Terminal.isTerminal(2), buffered);
+
+        Session session = Session.create();
+        ToolCall call = new ToolCall(callId, toolName, input);
+        ToolStream stream = registry.execute(call, new ToolContext(session, config));
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread cancelOnCtrlC = new Thread(() -> {
+            if (finished.get()) return;
+            stream.close();
+            printer.cancelled();
+            session.close();
+        }, "agentstream-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+
+        ToolEvent terminal = registry.deliver(stream, toolName, printer);
+        finished.set(true);
+        stream.close();
+        session.close();
+        out.flush();
+        return switch (terminal) {
+            case ToolEvent.Completed c -> c.result().isError() ? 1 : 0;
+            default -> 1;
+        };
+    }
+
+    private JsonNode readInput(CommandLine cli) {
+        String text;
+        try {
+            if (source.json != null) {
+                text = source.json;
+            } else if (source.file.equals("-")) {
+                text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            } else {
+                text = Files.readString(Path.of(source.file), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cli, "Cannot read the input file '" + source.file + "': " + e.getMessage());
+        }
+        try {
+            JsonNode node = EventJson.mapper().readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new CommandLine.ParameterException(cli, "The input must be a JSON object, e.g. {\"command\":\"ls\"}.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new CommandLine.ParameterException(cli, "The input is not valid JSON (" + e.getOriginalMessage()
+                    + "); pass an object such as {\"command\":\"ls\"}.");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.agentstream.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.Tool;
+import dev.agentstream.core.ToolSpec;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code agentstream tools}: what can be called, with each tool's JSON schema. */
+@Command(name = "tools", mixinStandardHelpOptions = true, description = "List the tools with their JSON input schemas.")
+final class ToolsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print one JSON array instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        ArrayNode all = EventJson.mapper().createArrayNode();
+        for (Tool tool : ToolCatalog.defaultRegistry().tools()) {
+            ToolSpec spec = tool.spec();
+            ObjectNode entry = all.addObject();
+            entry.put("name", spec.name()).put("description", spec.description());
+            spec.anthropicType().ifPresentOrElse(t -> entry.put("anthropicType", t), () -> entry.putNull("anthropicType"));
+            entry.set("inputSchema", spec.inputSchema());
+        }
+        if (json) {
+            out.println(EventJson.mapper().writeValueAsString(all));
+        } else {
+            for (var entry : all) {
+                out.println(entry.get("name").asText()
+                        + (entry.get("anthropicType").isNull() ? "" : "  (Anthropic " + entry.get("anthropicType").asText() + ")"));
+                out.println("  " + entry.get("description").asText());
+                String schema = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry.get("inputSchema"));
+                out.println("  input schema: " + schema.replace("\n", "\n  "));
+                out.println();
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.agentstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.EventJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agentstream command as a user runs it: a separate JVM, real bash, stdout read line by line. */
+class ToolCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<JsonNode> events(CliProcess cli) throws Exception {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (CliProcess.Line line : cli.stdout) events.add(EventJson.mapper().readTree(line.text()));
+        return events;
+    }
+
+    @Test
+    void jsonModeStreamsEachEventAsItHappensAndEndsWithTheResult() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input",
+                "{\"command\":\"echo first; sleep 2; echo second\"}")) {
+            assertThat(cli.waitFor()).isZero();
+            List<JsonNode> events = events(cli);
+            assertThat(events.getFirst().get("type").asText()).isEqualTo("started");
+            JsonNode first = events.stream().filter(e -> e.get("type").asText().equals("output")
+                    && e.get("text").asText().contains("first")).findFirst().orElseThrow();
+            JsonNode second = events.stream().filter(e -> e.get("type").asText().equals("output")
+                    && e.get("text").asText().contains("second")).findFirst().orElseThrow();
+            assertThat(first.get("text").asText()).doesNotContain("second");
+            assertThat(first.get("call").asText()).isEqualTo("c1");
+            assertThat(first.get("stream").asText()).isEqualTo("stdout");
+            assertThat(second.get("t").asLong() - first.get("t").asLong()).isGreaterThanOrEqualTo(1500);
+            // the line reached the reader while the command was still sleeping
+            long firstArrived = cli.stdout.get(events.indexOf(first)).receivedNanos();
+            long secondArrived = cli.stdout.get(events.indexOf(second)).receivedNanos();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(secondArrived - firstArrived)).isGreaterThanOrEqualTo(1500);
+            JsonNode result = events.getLast();
+            assertThat(result.get("type").asText()).isEqualTo("result");
+            assertThat(result.get("isError").asBoolean()).isFalse();
+            assertThat(result.get("content").get(0).get("type").asText()).isEqualTo("text");
+            assertThat(result.get("content").get(0).get("text").asText()).contains("first\nsecond\n").contains("[exit code 0]");
+            assertThat(result.get("meta").get("exitCode").asInt()).isZero();
+            assertThat(result.get("meta").get("durationMs").asLong()).isGreaterThanOrEqualTo(2000);
+            assertThat(Path.of(result.get("meta").get("spoolPath").asText())).exists();
+        }
+    }
+
+    @Test
+    void bufferedModeShowsOnlyTheFinalResult() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--buffered", "--input", "{\"command\":\"echo a; echo b\"}")) {
+            assertThat(cli.waitFor()).isZero();
+            List<JsonNode> events = events(cli);
+            assertThat(events).hasSize(1);
+            assertThat(events.getFirst().get("type").asText()).isEqualTo("result");
+            assertThat(events.getFirst().get("content").get(0).get("text").asText()).startsWith("a\nb\n");
+        }
+    }
+
+    @Test
+    void plainModePrintsTheOutputOnStdoutAndTheStatusOnStderr() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--input", "{\"command\":\"echo plain; exit_with() { return 3; }; exit_with\"}")) {
+            assertThat(cli.waitFor()).as("a command's own status is not a tool error").isZero();
+            assertThat(cli.stdoutText()).isEqualTo("plain\n");
+            assertThat(cli.stderr.get()).contains("[exit code 3");
+        }
+    }
+
+    @Test
+    void exitCodesTellAnErrorResultFromBadUsage() throws Exception {
+        try (CliProcess refused = CliProcess.start(dir, "tool", "bash", "--input", "{\"command\":\"rm -rf /\"}")) {
+            assertThat(refused.waitFor()).isEqualTo(1);
+            assertThat(refused.stderr.get()).contains("safety policy");
+        }
+        try (CliProcess badJson = CliProcess.start(dir, "tool", "bash", "--input", "{not json")) {
+            assertThat(badJson.waitFor()).isEqualTo(2);
+            assertThat(badJson.stderr.get()).contains("not valid JSON");
+        }
+        try (CliProcess unknown = CliProcess.start(dir, "tool", "nosuchtool", "--input", "{}")) {
+            assertThat(unknown.waitFor()).isEqualTo(2);
+            assertThat(unknown.stderr.get()).contains("no tool named 'nosuchtool'");
+        }
+    }
+
+    @Test
+    void theInputCanComeFromAFile() throws Exception {
+        Path input = dir.resolve("input.json");
+        Files.writeString(input, "{\"command\":\"echo from-file\"}");
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--input-file", input.toString())) {
+            assertThat(cli.waitFor()).isZero();
+            assertThat(cli.stdoutText()).isEqualTo("from-file\n");
+        }
+    }
+
+    @Test
+    void ctrlCCancelsTheCallAndLeavesNoProcessBehind() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input",
+                "{\"command\":\"sleep 300 & echo BG=$!; sleep 300\"}")) {
+            long bgPid = -1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            Pattern bg = Pattern.compile("BG=(\\d+)");
+            while (bgPid < 0 && System.nanoTime() < deadline) {
+                Matcher m = bg.matcher(cli.stdoutText());
+                if (m.find()) bgPid = Long.parseLong(m.group(1));
+                else Thread.sleep(50);
+            }
+            assertThat(bgPid).isPositive();
+            assertThat(ProcessHandle.of(bgPid)).isPresent();
+            cli.interrupt();
+            assertThat(cli.waitFor()).isEqualTo(130);
+            assertThat(isRunning(bgPid)).as("background sleep %d still running", bgPid).isFalse();
+        }
+    }
+
+    /** Alive and not a zombie waiting for its new parent to reap it. */
+    private static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void toolsListsEachToolWithItsSchemaAndVersionPrintsTheVersion() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tools", "--json")) {
+            assertThat(cli.waitFor()).isZero();
+            JsonNode tools = EventJson.mapper().readTree(cli.stdoutText());
+            JsonNode bash = tools.get(0);
+            assertThat(bash.get("name").asText()).isEqualTo("bash");
+            assertThat(bash.get("anthropicType").asText()).isEqualTo("bash_20250124");
+            assertThat(bash.get("inputSchema").get("properties").has("command")).isTrue();
+        }
+        try (CliProcess cli = CliProcess.start(dir, "--version")) {
+            assertThat(cli.waitFor()).isZero();
+            assertThat(cli.stdoutText()).startsWith("agentstream 0.");
+        }
+    }
+}

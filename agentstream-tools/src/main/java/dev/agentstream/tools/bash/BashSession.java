@@ -1,0 +1,336 @@
+package dev.agentstream.tools.bash;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import dev.agentstream.core.view.Utf8StreamDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One persistent bash in a pseudo-terminal. Each command is written to a file and {@code source}d, so
+ * cd, variables and functions persist and multi-line scripts work; PROMPT_COMMAND prints a marker with
+ * the exit status after each one. A reader thread drains the terminal all the time, so a command that
+ * outlives its call keeps running, and its output waits in a backlog for the next call.
+ */
+final class BashSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BashSession.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
+    static final String INTERRUPT = "\u0003";
+
+    private final PtyProcess process;
+    private final OutputStream terminalInput;
+    private final Path scratchDir;
+    private final CompletionScanner scanner;
+    private final Utf8StreamDecoder decoder = new Utf8StreamDecoder();
+    private final Backlog backlog;
+    private final ReentrantLock callLock = new ReentrantLock();
+    private final Object sinkLock = new Object();
+    private final AtomicLong commandCounter = new AtomicLong();
+    private final CompletableFuture<Integer> shellExit = new CompletableFuture<>();
+    private final java.util.concurrent.Semaphore startupMarkers = new java.util.concurrent.Semaphore(0);
+    private volatile boolean ready;
+
+    /** Where the shell's output goes: nowhere until start-up is over, then a call, or the backlog when null. */
+    private Consumer<String> sink = text -> {};
+    private volatile RunningCommand current;
+    private volatile OptionalDouble lastFraction = OptionalDouble.empty();
+
+    /** A command handed to the shell; {@code exit} completes with its status when the marker arrives. */
+    record RunningCommand(long number, String command, long startNanos, CompletableFuture<Integer> exit,
+                          java.util.concurrent.atomic.AtomicBoolean reported) {
+        long runningForMs() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+    }
+
+    private BashSession(PtyProcess process, Path scratchDir, String nonce) {
+        this.process = process;
+        this.terminalInput = process.getOutputStream();
+        this.scratchDir = scratchDir;
+        this.scanner = new CompletionScanner(nonce);
+        this.backlog = new Backlog(scratchDir.resolve("backlog.txt"));
+        Thread.ofVirtual().name("bash-reader-" + process.pid()).start(this::readTerminal);
+        process.onExit().thenAccept(p -> log.debug("bash {} exited with {}", p.pid(), p.exitValue()));
+    }
+
+    static BashSession start(Path workingDirectory, Map<String, String> extraEnv) throws IOException {
+        Path scratch = Files.createTempDirectory("agentstream-bash-");
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") || k.startsWith("BASH_FUNC_"));
+        // A plain terminal: programs still see a tty (so they stream line by line) but print few escapes.
+        env.put("TERM", "dumb");
+        env.put("PAGER", "cat");
+        env.put("GIT_PAGER", "cat");
+        env.put("SYSTEMD_PAGER", "");
+        env.put("PYTHONUNBUFFERED", "1");
+        env.putAll(extraEnv);
+        // Prompts come from the environment, so not even the first prompt prints text; PROMPT_COMMAND
+        // prints the completion marker before every prompt, the first one included.
+        env.put("PS1", "");
+        env.put("PS2", "");
+        env.put("PROMPT_COMMAND", "printf '\\033]697;done;" + nonce + ";%s\\007' \"$?\"");
+        PtyProcess process = new PtyProcessBuilder(new String[] {"/bin/bash", "--noprofile", "--norc", "--noediting", "-i"})
+                .setEnvironment(env)
+                .setDirectory(workingDirectory.toString())
+                .setInitialColumns(200)
+                .setInitialRows(50)
+                .setConsole(false)
+                .setRedirectErrorStream(true)
+                .start();
+        BashSession session = new BashSession(process, scratch, nonce);
+        session.initialise();
+        return session;
+    }
+
+    /**
+     * Waits for the first prompt's marker, then turns terminal echo off (so commands are not shown back)
+     * and waits for that line's marker. Everything printed until then, such as the echo, is thrown away.
+     */
+    private void initialise() throws IOException {
+        try {
+            awaitStartupMarker();
+            write("stty -echo -onlcr 2>/dev/null; unset HISTFILE; set +o history; export -n PS1 PS2 PROMPT_COMMAND\n");
+            awaitStartupMarker();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("Interrupted while starting bash.");
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        synchronized (sinkLock) {
+            sink = null;
+            ready = true;
+        }
+    }
+
+    private void awaitStartupMarker() throws IOException, InterruptedException {
+        if (!startupMarkers.tryAcquire(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || shellExit.isDone()) {
+            throw new IOException("bash did not become ready within " + STARTUP_TIMEOUT.toSeconds() + " s.");
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive() && !shellExit.isDone();
+    }
+
+    CompletableFuture<Integer> shellExit() {
+        return shellExit;
+    }
+
+    ReentrantLock callLock() {
+        return callLock;
+    }
+
+    /** The command still running from an earlier call, if any. */
+    RunningCommand current() {
+        RunningCommand running = current;
+        return running != null && !running.exit().isDone() ? running : null;
+    }
+
+    /** The last command if a call still owes the caller its end: it outlived its call's timeout. */
+    RunningCommand unreported() {
+        RunningCommand last = current;
+        return last != null && !last.reported().get() ? last : null;
+    }
+
+    OptionalDouble lastFraction() {
+        return lastFraction;
+    }
+
+    RunningCommand submit(String command) throws IOException {
+        long number = commandCounter.incrementAndGet();
+        Path script = scratchDir.resolve("command-" + number + ".sh");
+        Files.writeString(script, command.endsWith("\n") ? command : command + "\n", StandardCharsets.UTF_8);
+        RunningCommand running = new RunningCommand(number, command, System.nanoTime(), new CompletableFuture<>(),
+                new java.util.concurrent.atomic.AtomicBoolean());
+        lastFraction = OptionalDouble.empty();
+        current = running;
+        write("source '" + script + "'\n");
+        return running;
+    }
+
+    /** Routes the shell's output to {@code consumer}, starting with anything printed while nobody read. */
+    void attach(Consumer<String> consumer) throws IOException {
+        synchronized (sinkLock) {
+            backlog.drainTo(consumer);
+            sink = consumer;
+        }
+    }
+
+    void detach() {
+        synchronized (sinkLock) {
+            sink = null;
+        }
+    }
+
+    void sendInput(String text) throws IOException {
+        write(text);
+    }
+
+    /**
+     * Stops the running command: Ctrl-C to the foreground job, then SIGTERM and SIGKILL to every process
+     * the shell started, all within about two seconds. Returns true if the shell came back to its prompt.
+     */
+    boolean cancelRunning() {
+        RunningCommand running = current();
+        if (running == null) return true;
+        try {
+            write(INTERRUPT);
+        } catch (IOException e) {
+            log.debug("Could not send Ctrl-C to bash {}: {}", pid(), e.toString());
+        }
+        if (awaitExit(running, 500)) {
+            killStragglers();
+            return true;
+        }
+        Set<Long> processes = SessionProcesses.of(pid());
+        SessionProcesses.signal(processes, false);
+        if (awaitExit(running, 700)) {
+            killStragglers();
+            return true;
+        }
+        SessionProcesses.signal(SessionProcesses.of(pid()), true);
+        return awaitExit(running, 700);
+    }
+
+    /** Background children of an interrupted command would outlive it; the cancel contract says none may. */
+    private void killStragglers() {
+        Set<Long> left = SessionProcesses.of(pid());
+        if (left.isEmpty()) return;
+        SessionProcesses.signal(left, false);
+        long deadline = System.nanoTime() + 300_000_000L;
+        while (SessionProcesses.anyAlive(left) && System.nanoTime() < deadline) {
+            sleepQuietly(20);
+        }
+        SessionProcesses.signal(left, true);
+    }
+
+    private static boolean awaitExit(RunningCommand running, long millis) {
+        try {
+            running.exit().get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    private void write(String text) throws IOException {
+        synchronized (terminalInput) {
+            terminalInput.write(text.getBytes(StandardCharsets.UTF_8));
+            terminalInput.flush();
+        }
+    }
+
+    private void readTerminal() {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = process.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (n == 0) continue;
+                String text = decoder.decode(buffer, 0, n);
+                if (!text.isEmpty()) scanner.feed(text, this::deliver, this::commandFinished);
+            }
+        } catch (IOException e) {
+            log.debug("Reading bash {} ended: {}", process.pid(), e.toString());
+        } finally {
+            String rest = decoder.finish();
+            if (!rest.isEmpty()) deliver(rest);
+            int status = waitForExitStatus();
+            shellExit.complete(status);
+            RunningCommand running = current;
+            if (running != null) running.exit().complete(null);
+            startupMarkers.release(2);
+        }
+    }
+
+    private int waitForExitStatus() {
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS)) return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    private void deliver(String text) {
+        OptionalDouble fraction = PercentDetector.lastFraction(text);
+        if (fraction.isPresent()) lastFraction = fraction;
+        synchronized (sinkLock) {
+            if (sink != null) {
+                sink.accept(text);
+            } else {
+                backlog.append(text);
+            }
+        }
+    }
+
+    private void commandFinished(int status) {
+        if (!ready) {
+            startupMarkers.release();
+            return;
+        }
+        RunningCommand running = current;
+        if (running != null) running.exit().complete(status);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Set<Long> processes = SessionProcesses.of(process.pid());
+        SessionProcesses.signal(processes, true);
+        process.destroyForcibly();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            backlog.close();
+            try (var files = Files.list(scratchDir)) {
+                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(scratchDir);
+        } catch (IOException e) {
+            log.debug("Could not remove {}: {}", scratchDir, e.toString());
+        }
+    }
+}
