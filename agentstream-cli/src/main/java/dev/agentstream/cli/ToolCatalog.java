@@ -1,6 +1,7 @@
 package dev.agentstream.cli;
 
 import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
 
 /** The tools every front door offers. */
@@ -9,6 +10,10 @@ final class ToolCatalog {
     private ToolCatalog() {}
 
     static ToolRegistry defaultRegistry() {
-        return new ToolRegistry().register(new BashTool());
+        return registry(BashConfig.defaults());
+    }
+
+    static ToolRegistry registry(BashConfig bash) {
+        return new ToolRegistry().register(new BashTool(bash));
     }
 }

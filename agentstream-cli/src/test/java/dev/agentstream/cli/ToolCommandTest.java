@@ -92,6 +92,23 @@ class ToolCommandTest {
     }
 
     @Test
+    void policyRulesComeFromTheCommandLine() throws Exception {
+        try (CliProcess denied = CliProcess.start(dir, "tool", "bash", "--deny", "git push *", "--input", "{\"command\":\"echo x && git push origin main\"}")) {
+            assertThat(denied.waitFor()).isEqualTo(1);
+            assertThat(denied.stderr.get()).contains("git push origin main");
+            assertThat(denied.stdoutText()).isEmpty();
+        }
+        try (CliProcess allowList = CliProcess.start(dir, "tool", "bash", "--allow-list", "--allow", "echo *", "--input", "{\"command\":\"echo ok; ls\"}")) {
+            assertThat(allowList.waitFor()).isEqualTo(1);
+            assertThat(allowList.stderr.get()).contains("ls");
+        }
+        try (CliProcess allowed = CliProcess.start(dir, "tool", "bash", "--allow-list", "--allow", "echo *", "--input", "{\"command\":\"echo ok\"}")) {
+            assertThat(allowed.waitFor()).isZero();
+            assertThat(allowed.stdoutText()).isEqualTo("ok\n");
+        }
+    }
+
+    @Test
     void theInputCanComeFromAFile() throws Exception {
         Path input = dir.resolve("input.json");
         Files.writeString(input, "{\"command\":\"echo from-file\"}");

@@ -36,6 +36,7 @@ final class BashSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BashSession.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     static final String INTERRUPT = "\u0003";
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     private final PtyProcess process;
     private final OutputStream terminalInput;
@@ -253,11 +254,21 @@ final class BashSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Drains the terminal for the life of the shell. A pty hands out at most a few KiB per read; when more
+     * is already waiting, reads are joined into one chunk of up to 64 KiB, so heavy output costs few
+     * events while a lone line still goes out the moment it is printed.
+     */
     private void readTerminal() {
-        byte[] buffer = new byte[16 * 1024];
+        byte[] buffer = new byte[CHUNK_BYTES];
         try (InputStream in = process.getInputStream()) {
             int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                while (n < buffer.length - 4096 && in.available() > 0) {
+                    int more = in.read(buffer, n, buffer.length - n);
+                    if (more <= 0) break;
+                    n += more;
+                }
                 if (n == 0) continue;
                 String text = decoder.decode(buffer, 0, n);
                 if (!text.isEmpty()) scanner.feed(text, this::deliver, this::commandFinished);

@@ -1,0 +1,119 @@
+package dev.agentstream.tools.bash.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a tree-sitter word node into the word(s) the shell would produce: quotes removed, escapes resolved,
+ * {@code $'...'} decoded and braces expanded. Expansions are kept as source text and mark the word non-literal.
+ */
+final class WordResolver {
+
+    private final ParsedScript script;
+
+    WordResolver(ParsedScript script) {
+        this.script = script;
+    }
+
+    List<Word> resolve(SyntaxNode node) {
+        return resolve(List.of(node));
+    }
+
+    /** Resolves nodes that bash reads as one word (the grammar splits words at a line continuation). */
+    List<Word> resolve(List<SyntaxNode> parts) {
+        MarkedText text = new MarkedText();
+        for (SyntaxNode part : parts) {
+            append(part, text);
+        }
+        List<Word> words = new ArrayList<>();
+        for (MarkedText expanded : BraceExpander.expand(text)) {
+            if (expanded.text.isEmpty() && !expanded.hadQuotes && expanded.literal) {
+                continue;
+            }
+            words.add(expanded.toWord());
+        }
+        return words;
+    }
+
+    private void append(SyntaxNode node, MarkedText out) {
+        switch (node.type()) {
+            case "word", "number" -> unquoted(script.text(node), out);
+            case "raw_string" -> out.quoted(stripQuotes(script.text(node), 1, 1));
+            case "ansi_c_string" -> out.quoted(AnsiC.decode(stripQuotes(script.text(node), 2, 1)));
+            case "string", "translated_string" -> doubleQuoted(node, out);
+            case "concatenation" -> {
+                for (SyntaxNode child : node.children()) {
+                    append(child, out);
+                }
+            }
+            // Sequence braces like {1..3} cannot hide a dangerous name or path, so they stay as written.
+            case "brace_expression" -> out.quoted(script.text(node));
+            default -> {
+                if (node.named()) {
+                    out.expansion(script.text(node));
+                } else {
+                    out.plain(script.text(node));
+                }
+            }
+        }
+    }
+
+    private static String stripQuotes(String s, int head, int tail) {
+        return s.length() >= head + tail ? s.substring(head, s.length() - tail) : "";
+    }
+
+    /** Outside quotes a backslash makes the next character literal, and backslash-newline disappears. */
+    private static void unquoted(String s, MarkedText out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char next = s.charAt(++i);
+                if (next != '\n') {
+                    out.quoted(next);
+                }
+            } else {
+                out.plain(c);
+            }
+        }
+    }
+
+    private void doubleQuoted(SyntaxNode node, MarkedText out) {
+        out.quoted("");
+        int cursor = node.startByte();
+        boolean first = true;
+        for (SyntaxNode child : node.children()) {
+            // Text between children (rare) is plain quoted content.
+            if (child.startByte() > cursor && !first) {
+                insideDoubleQuotes(script.text(cursor, child.startByte()), out);
+            }
+            first = false;
+            cursor = child.endByte();
+            String type = child.type();
+            if (!child.named() && (type.equals("\"") || type.equals("$\""))) {
+                continue;
+            }
+            if (type.equals("string_content")) {
+                insideDoubleQuotes(script.text(child), out);
+            } else if (child.named()) {
+                out.expansion(script.text(child));
+            } else {
+                out.quoted(script.text(child));
+            }
+        }
+    }
+
+    /** Inside double quotes a backslash only escapes {@code $ ` " \} and newline. */
+    private static void insideDoubleQuotes(String s, MarkedText out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0) {
+                char next = s.charAt(++i);
+                if (next != '\n') {
+                    out.quoted(next);
+                }
+            } else {
+                out.quoted(c);
+            }
+        }
+    }
+}
