@@ -29,7 +29,7 @@ public sealed interface ToolEvent {
     record Progress(String callId, long t, String message, OptionalDouble fraction, Map<String, Long> counters)
             implements ToolEvent {
         public Progress {
-            counters = Map.copyOf(counters);
+            counters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
         }
     }
 
