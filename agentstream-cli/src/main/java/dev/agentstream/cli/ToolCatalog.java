@@ -3,6 +3,7 @@ package dev.agentstream.cli;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
+import dev.agentstream.tools.edit.EditTool;
 
 /** The tools every front door offers. */
 final class ToolCatalog {
@@ -14,6 +15,8 @@ final class ToolCatalog {
     }
 
     static ToolRegistry registry(BashConfig bash) {
-        return new ToolRegistry().register(new BashTool(bash));
+        return new ToolRegistry()
+                .register(new BashTool(bash))
+                .register(new EditTool());
     }
 }

@@ -1,0 +1,216 @@
+package dev.agentstream.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * Whole-process benchmark of the editor's {@code view} on a large text file, against {@code cat -n}: throughput,
+ * time to the first chunk of output, peak resident memory, and the time of a small view_range at the start and
+ * at the end of the file. Each figure is the median of RUNS fresh processes (after one warm-up run, which also
+ * puts the file in the page cache). Prints a Markdown section to stdout.
+ *
+ * <p>Usage: {@code ViewBench JAVA JAR RUNS [FILE_MB]} (FILE_MB defaults to 1024).
+ */
+public final class ViewBench {
+
+    private static final int DEFAULT_FILE_MB = 1024;
+    private static final int BLOCK_BYTES = 1 << 20;
+    private static final int RANGE_LINES = 20;
+
+    private final String java;
+    private final String jar;
+    private final int runs;
+    private final Path dir;
+    private final Path file;
+    private final Path jvmTmp;
+    private long fileBytes;
+    private long fileLines;
+
+    private ViewBench(String java, String jar, int runs, Path dir) {
+        this.java = java;
+        this.jar = jar;
+        this.runs = runs;
+        this.dir = dir;
+        this.file = dir.resolve("big.txt");
+        this.jvmTmp = dir.resolve("jvm-tmp");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: ViewBench JAVA JAR RUNS [FILE_MB]");
+            System.exit(2);
+        }
+        int fileMb = args.length == 4 ? Integer.parseInt(args[3]) : DEFAULT_FILE_MB;
+        Path dir = Files.createTempDirectory("agentstream-viewbench");
+        try {
+            ViewBench bench = new ViewBench(args[0], args[1], Integer.parseInt(args[2]), dir);
+            bench.generate(fileMb);
+            System.out.println(bench.report());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** One run: when the first output line arrived, when the process ended, its peak RSS, what it printed. */
+    record Run(double firstChunkMs, double totalMs, long peakRssKiB, long stdoutBytes, int exitCode) {}
+
+    /** A source-code-like file: a 1 MiB block of lines of varied length (tabs included), written repeatedly. */
+    private void generate(int megabytes) throws IOException {
+        StringBuilder block = new StringBuilder(BLOCK_BYTES);
+        int lines = 0;
+        for (int i = 0; ; i++) {
+            String line = (i % 9 == 0 ? "\t" : "    ") + "value_" + i + " = compute(" + "x".repeat(i % 50) + ", " + (i * 31 % 997) + ");\n";
+            if (block.length() + line.length() > BLOCK_BYTES - 1) break; // leaves room for the padding line
+            block.append(line);
+            lines++;
+        }
+        block.append(" ".repeat(BLOCK_BYTES - block.length() - 1)).append('\n');
+        lines++;
+        ByteBuffer bytes = ByteBuffer.wrap(block.toString().getBytes(StandardCharsets.US_ASCII));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int i = 0; i < megabytes; i++) {
+                bytes.rewind();
+                while (bytes.hasRemaining()) channel.write(bytes);
+            }
+        }
+        fileBytes = Files.size(file);
+        fileLines = (long) lines * megabytes;
+    }
+
+    private List<String> agentstream(String inputJson) {
+        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar,
+                "tool", "str_replace_based_edit_tool", "--json", "--input", inputJson);
+    }
+
+    private String viewInput(String range) {
+        return "{\"command\":\"view\",\"path\":" + jsonString(file.toString()) + (range == null ? "" : ",\"view_range\":" + range) + "}";
+    }
+
+    private Run run(List<String> command, Predicate<String> firstChunk) throws IOException, InterruptedException {
+        Files.createDirectories(jvmTmp);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        AtomicLong peakRss = new AtomicLong();
+        Thread sampler = Thread.ofVirtual().start(() -> sampleRss(process, peakRss));
+        double firstMs = -1;
+        long bytes = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                bytes += line.length() + 1;
+                if (firstMs < 0 && firstChunk.test(line)) firstMs = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        int exit = process.waitFor();
+        double totalMs = (System.nanoTime() - start) / 1e6;
+        sampler.join();
+        deleteTree(jvmTmp); // the spool of a full view is as large as the file
+        return new Run(firstMs, totalMs, peakRss.get(), bytes, exit);
+    }
+
+    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
+    private static void sampleRss(Process process, AtomicLong peak) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) peak.accumulateAndGet(Long.parseLong(line.replaceAll("\\D+", "")), Math::max);
+                }
+                Thread.sleep(20);
+            } catch (IOException | RuntimeException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<Run> repeat(List<String> command, Predicate<String> firstChunk) throws Exception {
+        run(command, firstChunk); // warm-up: page cache, JIT-free but disk-warm start
+        List<Run> all = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Run r = run(command, firstChunk);
+            if (r.exitCode() != 0) throw new IllegalStateException("exit code " + r.exitCode() + " from " + String.join(" ", command));
+            all.add(r);
+        }
+        return all;
+    }
+
+    private String report() throws Exception {
+        Predicate<String> outputEvent = l -> l.contains("\"type\":\"output\"");
+        Predicate<String> anyLine = l -> true;
+        long lastStart = fileLines - RANGE_LINES + 1;
+        List<Run> fullTool = repeat(agentstream(viewInput(null)), outputEvent);
+        List<Run> fullCat = repeat(List.of("cat", "-n", file.toString()), anyLine);
+        List<Run> headTool = repeat(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent);
+        List<Run> headBase = repeat(List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"), anyLine);
+        List<Run> tailTool = repeat(agentstream(viewInput("[" + lastStart + ",-1]")), outputEvent);
+        List<Run> tailBase = repeat(List.of("sh", "-c", "sed -n '" + lastStart + ",$p' '" + file + "' | cat -n"), anyLine);
+
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "## Viewing a %.0f MB file: `str_replace_based_edit_tool` view vs `cat -n`%n%n", fileBytes / 1e6))
+                .append(String.format(Locale.ROOT, "A generated source-like text file of %,d lines. Each figure is the median of %d runs of a fresh process ", fileLines, runs))
+                .append("(after one warm-up run, so the file is in the page cache); the agentstream runs are `agentstream tool str_replace_based_edit_tool --json` ")
+                .append("with its stdout read to the end, so every chunk is an NDJSON event and the full view is also spooled to disk.\n\n");
+        md.append("| full view | whole call (ms) | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n|---|---:|---:|---:|---:|\n")
+                .append(fullRow("agentstream (--json)", fullTool))
+                .append(fullRow("`cat -n` (baseline, no JVM)", fullCat));
+        md.append("\n| view_range of ").append(RANGE_LINES).append(" lines | whole call (ms) | peak RSS (MiB) |\n|---|---:|---:|\n")
+                .append(rangeRow("agentstream [1, " + RANGE_LINES + "]", headTool))
+                .append(rangeRow("`head -n " + RANGE_LINES + " \\| cat -n`", headBase))
+                .append(rangeRow(String.format(Locale.ROOT, "agentstream [%,d, -1] (the last lines)", lastStart), tailTool))
+                .append(rangeRow(String.format(Locale.ROOT, "`sed -n '%d,$p' \\| cat -n`", lastStart), tailBase))
+                .append("\nThe agentstream figures include starting a JVM; a range stops reading at its last line, and lines before it ")
+                .append("are skipped by counting line-feed bytes, without decoding.\n");
+        return md.toString();
+    }
+
+    private String fullRow(String label, List<Run> runs) {
+        double ms = median(runs, Run::totalMs);
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %s |%n", label, ms, fileBytes / 1e6 / (ms / 1000),
+                median(runs, Run::firstChunkMs), peakRss(runs));
+    }
+
+    private static String rangeRow(String label, List<Run> runs) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %s |%n", label, median(runs, Run::totalMs), peakRss(runs));
+    }
+
+    /** A process that ends within the first 20 ms sampling gap leaves no reading: say so rather than print 0. */
+    private static String peakRss(List<Run> runs) {
+        double mib = median(runs, r -> r.peakRssKiB() / 1024.0);
+        return mib > 0 ? String.format(Locale.ROOT, "%.0f", mib) : "too brief to sample";
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

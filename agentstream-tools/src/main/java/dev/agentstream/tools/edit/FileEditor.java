@@ -1,0 +1,146 @@
+package dev.agentstream.tools.edit;
+
+import dev.agentstream.core.CallScope;
+import dev.agentstream.core.ToolInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The writing commands: create, str_replace, insert and undo_edit. Each reads the file, changes only the
+ * edited region in the file's own encoding and line endings, writes atomically, records the previous bytes
+ * for undo, and shows the edited lines with a few lines of context. Edits of one session run one at a time.
+ */
+final class FileEditor {
+
+    /** Lines of context shown above and below an edit, as Anthropic's reference editor does. */
+    static final int SNIPPET_CONTEXT = 4;
+
+    private final CallScope scope;
+    private final EditHistory history;
+    private final Map<String, Object> meta = new LinkedHashMap<>();
+
+    FileEditor(CallScope scope, EditHistory history) {
+        this.scope = scope;
+        this.history = history;
+    }
+
+    /** Facts about the last command, for the result's metadata. */
+    Map<String, Object> metadata() {
+        return meta;
+    }
+
+    void create(Path path, String fileText) throws IOException {
+        synchronized (history) {
+            if (Files.isDirectory(path)) {
+                throw new ToolInputException(path + " is a directory; give the path of the new file inside it.");
+            }
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ToolInputException(path + " already exists and create never overwrites; view it and change it with str_replace or insert, or choose a new path.");
+            }
+            Files.createDirectories(path.getParent());
+            byte[] bytes = fileText.getBytes(StandardCharsets.UTF_8);
+            write(path, bytes);
+            history.record(path, null, bytes);
+            int lines = Lines.count(fileText);
+            meta.put("lines", lines);
+            meta.put("fileBytes", (long) bytes.length);
+            say("File created: " + path + " (" + lines + (lines == 1 ? " line, " : " lines, ") + Sizes.human(bytes.length) + ").\n");
+        }
+    }
+
+    void strReplace(Path path, String oldStr, String newStr) throws IOException {
+        synchronized (history) {
+            TextFile file = readForEdit(path);
+            String old = file.format().toFileLineEndings(oldStr);
+            String replacement = file.format().toFileLineEndings(newStr);
+            if (old.equals(replacement)) {
+                throw new ToolInputException("old_str and new_str are the same, so nothing would change; put the changed text in new_str.");
+            }
+            TextEdits.Edited edited = TextEdits.replaceOnce(file.text(), old, replacement, path);
+            commit(path, file, edited);
+        }
+    }
+
+    void insert(Path path, int afterLine, String insertText) throws IOException {
+        synchronized (history) {
+            TextFile file = readForEdit(path);
+            String block = file.format().toFileLineEndings(insertText);
+            TextEdits.Edited edited = TextEdits.insert(file.text(), afterLine, block, file.format().lineEnding(), path);
+            commit(path, file, edited);
+        }
+    }
+
+    void undo(Path path) throws IOException {
+        synchronized (history) {
+            EditHistory.Step step = history.latest(path).orElseThrow(() -> new ToolInputException("There is no edit of " + path
+                    + " to undo: undo_edit reverts only edits this tool made in this session; view the file and fix it with str_replace instead."));
+            byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+            if (!step.matches(current)) {
+                throw new ToolInputException(path + " changed after this tool last edited it, so undo_edit would throw that change away; view the file and fix it with str_replace instead.");
+            }
+            if (step.created()) {
+                Files.delete(path);
+                history.undone(step);
+                meta.put("deleted", true);
+                say("Undid the creation of " + path + ": the file was deleted.\n");
+                return;
+            }
+            write(path, step.before());
+            history.undone(step);
+            TextFile restored = TextFile.decode(path, step.before());
+            String now = TextFile.decode(path, current).text();
+            int line = Lines.lineOf(restored.text(), firstDifference(restored.text(), now));
+            meta.put("undoStepsLeft", history.steps(path));
+            say("Last edit to " + path + " undone. The restored file around the change:\n"
+                    + Lines.numbered(restored.text(), line - SNIPPET_CONTEXT, line + SNIPPET_CONTEXT));
+        }
+    }
+
+    private void commit(Path path, TextFile file, TextEdits.Edited edited) throws IOException {
+        byte[] bytes = file.encode(edited.text());
+        write(path, bytes);
+        history.record(path, file.bytes(), bytes);
+        meta.put("firstLine", edited.firstLine());
+        meta.put("lastLine", edited.lastLine());
+        meta.put("encoding", file.format().describe());
+        say("The file " + path + " has been edited. Lines " + edited.firstLine() + "-" + edited.lastLine()
+                + " (with " + SNIPPET_CONTEXT + " lines of context) now read:\n"
+                + Lines.numbered(edited.text(), edited.firstLine() - SNIPPET_CONTEXT, edited.lastLine() + SNIPPET_CONTEXT)
+                + "Review the change; edit again or use undo_edit if it is not what you meant.\n");
+    }
+
+    private static TextFile readForEdit(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new ToolInputException(path + " is a directory; give the path of a file in it (view the directory to see them).");
+        }
+        if (!Files.exists(path)) {
+            throw new ToolInputException(path + " does not exist; check the path (view its directory), or make the file with the create command.");
+        }
+        return TextFile.read(path);
+    }
+
+    private static void write(Path path, byte[] bytes) {
+        try {
+            AtomicWriter.write(path, bytes);
+        } catch (IOException e) {
+            throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it was left unchanged; check the disk space and the permissions of its folder, then try again.");
+        }
+    }
+
+    private void say(String text) {
+        scope.output("stdout", text);
+    }
+
+    private static int firstDifference(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) return i;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.agentstream.tools.edit;
+
+import dev.agentstream.core.CallScope;
+import dev.agentstream.core.ContentBlock;
+import dev.agentstream.core.ToolInputException;
+import dev.agentstream.core.ToolResult;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * {@code view} of a text file: {@code cat -n} output streamed as the file is read, with progress by bytes
+ * read. Memory stays flat whatever the file's size: no line is ever held whole, a range stops reading at
+ * its last line, and in UTF-8 the lines before a range are skipped by counting bytes.
+ */
+final class FileViewer {
+
+    private static final int READ_CHARS = 16 * 1024;
+    private static final int DECODER_BYTES = 64 * 1024;
+
+    private final CallScope scope;
+    private final Path path;
+    private final long fileSize;
+    private long crlfBreaks;
+    private long lfBreaks;
+
+    FileViewer(CallScope scope, Path path, long fileSize) {
+        this.scope = scope;
+        this.path = path;
+        this.fileSize = fileSize;
+    }
+
+    ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            TextFormat format = sniff(channel);
+            if (fileSize == format.bom().length) {
+                return ToolResult.text(path + " is empty.").withMetadata(Map.of("path", path.toString(), "totalLines", 0L));
+            }
+            channel.position(format.bom().length);
+            long start = range.map(EditInput.ViewRange::start).orElse(1L);
+            long firstLine = 1;
+            if (start > 1 && format.charset().equals(StandardCharsets.UTF_8)) {
+                long passed = LineSeeker.skipLines(channel, start - 1, this::seekProgress, scope::isCancelled);
+                if (scope.isCancelled()) return result(range, new NumberedOutput(scope, maxCharacters), new Scan(-1, true), format);
+                if (passed < start - 1 || channel.position() == fileSize) {
+                    long total = passed < start - 1 ? passed + (endsWithoutBreak(channel) ? 1 : 0) : passed;
+                    throw rangePastEnd(range.get(), total);
+                }
+                firstLine = start;
+            }
+            NumberedOutput out = new NumberedOutput(scope, maxCharacters);
+            Scan scan = scanLines(channel, format, firstLine, range, out);
+            out.flush();
+            if (scan.totalLines >= 0 && range.isPresent() && range.get().start() > scan.totalLines) {
+                throw rangePastEnd(range.get(), scan.totalLines);
+            }
+            return result(range, out, scan, format);
+        }
+    }
+
+    /** What reading the lines found: the line count when it read to the end (else -1), and whether it was cut short. */
+    private record Scan(long totalLines, boolean cancelled) {}
+
+    private Scan scanLines(FileChannel channel, TextFormat format, long firstLine, Optional<EditInput.ViewRange> range,
+                           NumberedOutput out) throws IOException {
+        var decoder = format.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        Reader reader = Channels.newReader(channel, decoder, DECODER_BYTES);
+        char[] buf = new char[READ_CHARS];
+        long line = firstLine;
+        boolean atLineStart = true;
+        boolean pendingCr = false; // a \r at the end of the last read: dropped if a \n follows
+        boolean inRange = range.map(r -> r.contains(firstLine)).orElse(true);
+        long end = range.map(r -> r.toEnd() ? Long.MAX_VALUE : r.end()).orElse(Long.MAX_VALUE);
+        int n;
+        while ((n = reader.read(buf)) > 0) {
+            if (scope.isCancelled()) return new Scan(-1, true);
+            int i = 0;
+            while (i < n) {
+                if (atLineStart) {
+                    if (line > end) return new Scan(-1, false);
+                    inRange = range.map(EditInput.ViewRange::start).orElse(1L) <= line;
+                    if (inRange && !out.startLine(line)) return new Scan(-1, false);
+                    atLineStart = false;
+                }
+                boolean crCarried = pendingCr;
+                if (crCarried) {
+                    pendingCr = false;
+                    if (buf[i] != '\n' && inRange && !out.text('\r', line)) return new Scan(-1, false);
+                }
+                int nl = indexOfNewline(buf, i, n);
+                int contentEnd = nl < 0 ? n : nl;
+                boolean crBeforeBreak = contentEnd > i && buf[contentEnd - 1] == '\r';
+                if (crBeforeBreak) contentEnd--;
+                if (inRange && contentEnd > i && !out.text(buf, i, contentEnd - i, line)) return new Scan(-1, false);
+                if (nl < 0) {
+                    pendingCr = crBeforeBreak; // the \n may come with the next read
+                    i = n;
+                } else {
+                    if (crBeforeBreak || (crCarried && nl == i)) crlfBreaks++;
+                    else lfBreaks++;
+                    if (inRange && !out.text('\n', line)) return new Scan(-1, false);
+                    line++;
+                    atLineStart = true;
+                    i = nl + 1;
+                }
+            }
+            reportProgress(channel.position(), line);
+        }
+        if (pendingCr && inRange) out.text('\r', line);
+        return new Scan(atLineStart ? line - 1 : line, false);
+    }
+
+    private ToolResult result(Optional<EditInput.ViewRange> range, NumberedOutput out, Scan scan, TextFormat format) {
+        StringBuilder text = new StringBuilder(scope.view().render());
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') text.append('\n');
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("path", path.toString());
+        meta.put("fileBytes", fileSize);
+        meta.put("encoding", format.charset().name() + (format.bom().length > 0 ? " (BOM)" : ""));
+        if (crlfBreaks + lfBreaks > 0) meta.put("lineEnding", crlfBreaks == 0 ? "LF" : lfBreaks == 0 ? "CRLF" : "mixed");
+        meta.put("firstLine", out.firstLine());
+        meta.put("lastLine", out.lastLine());
+        if (scan.totalLines >= 0) meta.put("totalLines", scan.totalLines);
+        if (out.limitReached()) {
+            meta.put("maxCharactersReached", true);
+            text.append("[output cut at max_characters; continue with view_range [").append(out.cutInLine()).append(", -1]]\n");
+        } else if (scope.view().truncated()) {
+            text.append("[the middle of this view was left out to fit the output budget; use view_range to read lines ")
+                    .append(out.firstLine()).append('-').append(out.lastLine()).append(" part by part]\n");
+        }
+        if (range.isPresent() && !range.get().toEnd() && scan.totalLines >= 0 && range.get().end() > scan.totalLines) {
+            text.append("[view_range ends at line ").append(range.get().end()).append(", but the file has only ")
+                    .append(scan.totalLines).append(" lines: shown up to the last one]\n");
+        }
+        if (scan.cancelled) text.append("[cancelled before the end of the file]\n");
+        return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
+    }
+
+    private TextFormat sniff(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(TextFormat.SNIFF_BYTES, Math.max(fileSize, 1)));
+        while (head.hasRemaining() && channel.read(head) > 0) {
+            // fill the sniff window
+        }
+        return TextFormat.sniff(head.array(), head.position()).orElseThrow(() -> new ToolInputException(path
+                + " looks like a binary file (it contains NUL bytes), so it is not shown as text; inspect it with bash (for example xxd or file)."));
+    }
+
+    private boolean endsWithoutBreak(FileChannel channel) throws IOException {
+        if (fileSize == 0) return false;
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, fileSize - 1);
+        return last.get(0) != '\n';
+    }
+
+    private ToolInputException rangePastEnd(EditInput.ViewRange range, long totalLines) {
+        return new ToolInputException("view_range " + range + " starts after the end of " + path + ", which has " + totalLines
+                + (totalLines == 1 ? " line" : " lines") + "; ask for lines 1 to " + totalLines + ", e.g. [" + Math.max(1, totalLines - 49)
+                + ", -1] for the last ones.");
+    }
+
+    private void seekProgress(long position) {
+        scope.progress("seeking in " + path.getFileName(), fraction(position), Map.of("bytes", position));
+    }
+
+    private void reportProgress(long position, long line) {
+        scope.progress("reading " + path.getFileName(), fraction(position), Map.of("bytes", position, "lines", line - 1));
+    }
+
+    private OptionalDouble fraction(long position) {
+        return fileSize > 0 ? OptionalDouble.of(Math.min(1.0, (double) position / fileSize)) : OptionalDouble.empty();
+    }
+
+    private static int indexOfNewline(char[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') return i;
+        }
+        return -1;
+    }
+}

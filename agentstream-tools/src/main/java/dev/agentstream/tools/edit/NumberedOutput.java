@@ -1,0 +1,105 @@
+package dev.agentstream.tools.edit;
+
+import dev.agentstream.core.CallScope;
+
+/**
+ * Collects {@code cat -n} text and hands it to the call in chunks as it grows, so a watcher sees a large
+ * file arrive piece by piece and memory holds one chunk. Stops taking text at {@code maxCharacters} and
+ * remembers the line it stopped in, so the result can say where to continue.
+ */
+final class NumberedOutput {
+
+    /** Chars per output event: big enough to keep events cheap, small enough that a full event queue stays small. */
+    static final int CHUNK_CHARS = 32 * 1024;
+
+    private final CallScope scope;
+    private final long maxCharacters;
+    private final StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 256);
+    private long emitted;
+    private long linesStarted;
+    private long firstLine = -1;
+    private long lastLine = -1;
+    private long cutInLine = -1;
+
+    NumberedOutput(CallScope scope, long maxCharacters) {
+        this.scope = scope;
+        this.maxCharacters = maxCharacters;
+    }
+
+    /** Starts line {@code line}: its number, right-aligned, and a tab. Returns false once the limit is reached. */
+    boolean startLine(long line) {
+        if (cutInLine >= 0) return false;
+        int mark = chunk.length();
+        Lines.appendNumber(chunk, line);
+        if (emitted + chunk.length() > maxCharacters) { // no half line numbers: stop before this line
+            chunk.setLength(mark);
+            cutInLine = line;
+            flush();
+            return false;
+        }
+        if (firstLine < 0) firstLine = line;
+        lastLine = line;
+        linesStarted++;
+        maybeFlush();
+        return true;
+    }
+
+    boolean text(char[] chars, int offset, int length, long line) {
+        if (cutInLine >= 0) return false;
+        chunk.append(chars, offset, length);
+        return checkLimit(line);
+    }
+
+    boolean text(char c, long line) {
+        if (cutInLine >= 0) return false;
+        chunk.append(c);
+        return checkLimit(line);
+    }
+
+    /** Hands what has been collected to the call once a chunk's worth has built up. */
+    void maybeFlush() {
+        if (chunk.length() >= CHUNK_CHARS) flush();
+    }
+
+    void flush() {
+        if (chunk.isEmpty()) return;
+        emitted += chunk.length();
+        scope.output("stdout", chunk.toString());
+        chunk.setLength(0);
+    }
+
+    private boolean checkLimit(long line) {
+        long total = emitted + chunk.length();
+        if (total <= maxCharacters) {
+            maybeFlush();
+            return true;
+        }
+        int keep = (int) (chunk.length() - (total - maxCharacters));
+        if (keep > 0 && Character.isHighSurrogate(chunk.charAt(keep - 1))) keep--;
+        chunk.setLength(keep);
+        cutInLine = line;
+        flush();
+        return false;
+    }
+
+    boolean limitReached() {
+        return cutInLine >= 0;
+    }
+
+    /** The line the {@code max_characters} cut fell in (shown only partly or not at all), or -1. */
+    long cutInLine() {
+        return cutInLine;
+    }
+
+    long linesStarted() {
+        return linesStarted;
+    }
+
+    long firstLine() {
+        return firstLine;
+    }
+
+    long lastLine() {
+        return lastLine;
+    }
+}
