@@ -1,0 +1,50 @@
+package dev.agentstream.tools.computer;
+
+import dev.agentstream.core.CallScope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Progress of one call through its phases (acting, settling, capturing, scaling, encoding) as one fraction
+ * of the whole call; a phase reports its own 0..1 within the range {@link #span} gives it. Counters carry
+ * what each finished phase took. The core throttles what reaches the watcher, so phases that pass in a few
+ * milliseconds mostly show only when they are slow.
+ */
+final class CallProgress {
+
+    private final CallScope scope;
+    private final Map<String, Long> counters;
+    private final double from;
+    private final double to;
+
+    CallProgress(CallScope scope) {
+        this(scope, new LinkedHashMap<>(), 0, 1);
+    }
+
+    private CallProgress(CallScope scope, Map<String, Long> counters, double from, double to) {
+        this.scope = scope;
+        this.counters = counters;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The part {@code [start, end]} of this range, as its own 0..1. */
+    CallProgress span(double start, double end) {
+        return new CallProgress(scope, counters, from + (to - from) * start, from + (to - from) * end);
+    }
+
+    void report(String message, double fraction) {
+        Map<String, Long> snapshot = new LinkedHashMap<>(counters);
+        snapshot.put("elapsedMs", scope.elapsedMs());
+        scope.progress(message, OptionalDouble.of(from + (to - from) * Math.clamp(fraction, 0.0, 1.0)), snapshot);
+    }
+
+    void count(String name, long value) {
+        counters.put(name, value);
+    }
+
+    boolean cancelled() {
+        return scope.isCancelled();
+    }
+}

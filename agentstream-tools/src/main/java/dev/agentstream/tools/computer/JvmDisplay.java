@@ -1,0 +1,144 @@
+package dev.agentstream.tools.computer;
+
+import java.awt.AWTError;
+import java.awt.AWTException;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one X display this JVM works on, with the devices on it: AWT's {@link Robot} for screenshots, and an
+ * Xlib connection for keyboard and mouse input.
+ *
+ * <p>Why one per JVM: AWT connects to an X server once, when its toolkit initialises, using the
+ * {@code DISPLAY} of the process's C environment; it cannot switch later, and when that server goes away
+ * Xlib's I/O error handler ends the whole JVM. So the display is chosen on first use and kept until the JVM
+ * exits. When {@code DISPLAY} is set it is used; otherwise (or when the config asks for its own display) an
+ * Xvfb is started, {@code DISPLAY} is set in the C environment with {@code setenv} (Java's
+ * {@code System.getenv} is a copy that cannot be changed, but AWT's native code reads the C one), and
+ * {@code java.awt.headless} is set to false (Java decides headless mode from its own copy, where
+ * {@code DISPLAY} is still unset). All of this happens before AWT initialises, which is why every use of the
+ * computer tool goes through here first. The Xvfb stops after the JVM has exited (see {@link VirtualDisplay}).
+ *
+ * <p>Child processes get Java's copy of the environment, so programs started by other tools (a browser
+ * from bash) need {@code DISPLAY=} {@link #name()} passed explicitly.
+ */
+final class JvmDisplay {
+
+    private static final Logger log = LoggerFactory.getLogger(JvmDisplay.class);
+    private static JvmDisplay instance;
+
+    private final String name;
+    private final VirtualDisplay virtualDisplay;
+    private final Robot robot;
+    private final Xlib xlib;
+    private final Keyboard keyboard;
+    private final Mouse mouse;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private JvmDisplay(String name, VirtualDisplay virtualDisplay, Robot robot, Xlib xlib) {
+        this.name = name;
+        this.virtualDisplay = virtualDisplay;
+        this.robot = robot;
+        this.xlib = xlib;
+        this.keyboard = new Keyboard(xlib);
+        this.mouse = new Mouse(xlib);
+    }
+
+    /** The display, chosen and connected on the first call; later calls get the same one whatever they ask. */
+    static synchronized JvmDisplay acquire(DisplaySize virtualSize, boolean alwaysStartVirtual) {
+        if (instance != null) return instance;
+        String inherited = System.getenv("DISPLAY");
+        VirtualDisplay virtualDisplay = null;
+        String name;
+        if (inherited != null && !inherited.isBlank() && !alwaysStartVirtual) {
+            name = inherited;
+        } else {
+            virtualDisplay = VirtualDisplay.start(virtualSize);
+            name = virtualDisplay.name();
+            NativeFunctions.callInt("c", "setenv", "DISPLAY", name, 1);
+        }
+        try {
+            instance = connect(name, virtualDisplay);
+        } catch (RuntimeException e) {
+            if (virtualDisplay != null) virtualDisplay.close();
+            throw e;
+        }
+        log.info("computer tool display: {} ({})", name, virtualDisplay == null ? "from DISPLAY" : virtualDisplay);
+        return instance;
+    }
+
+    private static JvmDisplay connect(String name, VirtualDisplay virtualDisplay) {
+        System.setProperty("java.awt.headless", "false");
+        // Screen pixels, not HiDPI-scaled user-space units, so Robot captures are the screen's real size.
+        if (System.getProperty("sun.java2d.uiScale") == null) System.setProperty("sun.java2d.uiScale", "1");
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new DisplayUnavailableException("AWT in this JVM was already initialised without a display (headless), so the screen "
+                    + "cannot be captured; let the computer tool run before anything else uses java.awt, or start the JVM with DISPLAY set.");
+        }
+        Robot robot;
+        try {
+            robot = new Robot();
+        } catch (AWTException | AWTError e) {
+            throw new DisplayUnavailableException("Cannot connect to the X display " + name + " (" + e.getMessage()
+                    + "); check that its X server is running, or unset DISPLAY to get a virtual one.", e);
+        }
+        Xlib xlib = Xlib.open(name);
+        JvmDisplay display = new JvmDisplay(name, virtualDisplay, robot, xlib);
+        if (virtualDisplay == null) {
+            // A display that outlives this JVM should not keep the characters we bound to spare keycodes.
+            Runtime.getRuntime().addShutdownHook(new Thread(display::restoreKeyboardQuietly, "computer-keyboard-restore"));
+        }
+        return display;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isVirtual() {
+        return virtualDisplay != null;
+    }
+
+    Keyboard keyboard() {
+        return keyboard;
+    }
+
+    Mouse mouse() {
+        return mouse;
+    }
+
+    /** The screen's size now (it can change on a real display). */
+    Resolution screenSize() {
+        Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice().getDefaultConfiguration().getBounds();
+        return new Resolution(bounds.width, bounds.height);
+    }
+
+    BufferedImage capture(Rectangle area) {
+        return robot.createScreenCapture(area);
+    }
+
+    /** Input and capture from one call at a time, so an action's screenshot shows that action's effect. */
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    private void restoreKeyboardQuietly() {
+        try {
+            if (lock.tryLock(1, TimeUnit.SECONDS)) {
+                try {
+                    keyboard.restoreMapping();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // the JVM is exiting; a spare keycode left bound is harmless
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.agentstream.tools.computer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Point;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A virtual display of its own (not the one AWT uses), as {@code agentstream display} starts it. */
+class VirtualDisplayTest {
+
+    @Test
+    void startsOnAFreeDisplayNumberAcceptsClientsAndStopsWhenClosed() {
+        VirtualDisplay display = VirtualDisplay.start(new DisplaySize(320, 240, 24));
+        try {
+            assertThat(display.name()).matches(":\\d+");
+            assertThat(display.isRunning()).isTrue();
+            try (Xlib client = Xlib.open(display.name())) {
+                client.moveTo(100, 50);
+                client.sync();
+                assertThat(client.pointer()).isEqualTo(new Point(100, 50));
+            }
+        } finally {
+            display.close();
+        }
+        assertThat(display.isRunning()).isFalse();
+        assertThat(display.onExit()).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withoutXvfbTheErrorNamesThePackageToInstall() {
+        assertThatThrownBy(() -> VirtualDisplay.locateXvfb("/nonexistent:/also-missing"))
+                .isInstanceOf(DisplayUnavailableException.class)
+                .hasMessage("No X display: DISPLAY is not set and Xvfb is not installed; install the xvfb package "
+                        + "(apt-get install xvfb) or set DISPLAY to a running X server.");
+    }
+}
