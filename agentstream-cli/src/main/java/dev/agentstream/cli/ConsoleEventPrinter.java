@@ -80,6 +80,7 @@ final class ConsoleEventPrinter implements EventPrinter {
         }
         if (!outputEndsWithNewline) out.println();
         out.flush();
+        if (result.metadata().get("summary") instanceof String toolSummary) err.println(toolSummary);
         err.println(summary(result.metadata()));
     }
 

@@ -1,0 +1,372 @@
+package dev.agentstream.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-process benchmark of the {@code find} and {@code tree} tools against the programs people use
+ * instead: {@code rg} and {@code grep -rn} for search, {@code find DIR | wc -l} for walking a tree. Every
+ * figure is the median of several runs of a fresh process (after one warm-up run, so the page cache is
+ * warm for everyone). Prints a Markdown section.
+ *
+ * <p>Usage: {@code FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]}: the corpora are
+ * generated under WORKDIR once (about SEARCH_BYTES, default 1 GB, of text in files of about 10 KB; and a
+ * tree of TREE_ENTRIES entries, default 1,000,000) and reused while their parameters stay the same.
+ */
+public final class FindTreeBench {
+
+    private static final long DEFAULT_SEARCH_BYTES = 1_000_000_000L;
+    private static final int DEFAULT_TREE_ENTRIES = 1_000_000;
+    private static final int FILE_BYTES = 10_000;
+    private static final int FILES_PER_FOLDER = 100;
+    private static final int FOLDERS_PER_GROUP = 10;
+
+    private static final String LITERAL = "needle_7f3a";
+    private static final String LITERAL_EVERY = "every 20th file";
+    private static final String REGEX = "timeout after [0-9]+ ms";
+    private static final String IGNORE_CASE = "connection reset";
+
+    private static final String[] WORDS = ("the request handler returns a value from cache when the key is present "
+            + "otherwise it loads config parses json and writes the result to disk while a worker thread polls "
+            + "queue for new jobs retry backoff timeout error warning info debug trace user session token buffer "
+            + "stream socket server client index table column row commit merge branch build test deploy").split(" ");
+
+    private final String java;
+    private final String jar;
+    private final int runs;
+
+    private FindTreeBench(String java, String jar, int runs) {
+        this.java = java;
+        this.jar = jar;
+        this.runs = runs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4 || args.length > 6) {
+            System.err.println("usage: FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]");
+            System.exit(2);
+        }
+        long searchBytes = args.length > 4 ? Long.parseLong(args[4]) : DEFAULT_SEARCH_BYTES;
+        int treeEntries = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_TREE_ENTRIES;
+        Path work = Files.createDirectories(Path.of(args[3]));
+        Path searchCorpus = work.resolve("search-corpus");
+        Path treeCorpus = work.resolve("tree-corpus");
+        System.err.println("preparing " + searchBytes / 1_000_000 + " MB search corpus and " + treeEntries + "-entry tree under " + work);
+        generateSearchCorpus(searchCorpus, searchBytes);
+        generateTree(treeCorpus, treeEntries);
+        FindTreeBench bench = new FindTreeBench(args[0], args[1], Integer.parseInt(args[2]));
+        System.out.println(bench.report(searchCorpus, searchBytes, treeCorpus, treeEntries));
+    }
+
+    /** One run of a process: wall time, the lines it printed, its peak resident memory. */
+    record Run(double totalMs, double firstOutputMs, long stdoutLines, String lastLine, long peakRssKiB, int exitCode) {}
+
+    private Run run(List<String> command, boolean json) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        AtomicLong peakRss = new AtomicLong();
+        Thread sampler = Thread.ofVirtual().start(() -> sampleRss(process, peakRss));
+        long lines = 0;
+        double firstOutputMs = -1;
+        String last = "";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (firstOutputMs < 0 && (!json || line.contains("\"type\":\"output\""))) {
+                    firstOutputMs = (System.nanoTime() - start) / 1e6;
+                }
+                lines++;
+                if (!line.isEmpty()) last = line;
+            }
+        }
+        int exit = process.waitFor();
+        double totalMs = (System.nanoTime() - start) / 1e6;
+        sampler.join();
+        return new Run(totalMs, firstOutputMs, lines, last, peakRss.get(), exit);
+    }
+
+    /** One warm-up run, then {@code runs} measured ones; grep exits 1 when nothing matched, which is no failure. */
+    private List<Run> repeat(List<String> command, boolean json) throws Exception {
+        run(command, json);
+        List<Run> all = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Run r = run(command, json);
+            if (r.exitCode() > 1) throw new IllegalStateException("exit code " + r.exitCode() + ": " + String.join(" ", command));
+            all.add(r);
+        }
+        return all;
+    }
+
+    private List<String> agentstream(String tool, String inputJson, boolean json) {
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-jar", jar,
+                "tool", tool));
+        command.add(json ? "--json" : "--buffered");
+        command.add("--input");
+        command.add(inputJson);
+        return command;
+    }
+
+    private static String findInput(Path dir, String pattern, boolean regex, boolean caseSensitive) {
+        return "{\"path\":" + jsonString(dir.toString()) + ",\"pattern\":" + jsonString(pattern) + ",\"regex\":" + regex
+                + ",\"case_sensitive\":" + caseSensitive + ",\"max_results\":1000000}";
+    }
+
+    private String report(Path searchCorpus, long searchBytes, Path treeCorpus, int treeEntries) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("## find and tree\n\n")
+                .append("Whole-process figures, as a user runs them: each run starts a fresh process and reads all of its stdout. ")
+                .append("Every figure is the median of ").append(runs).append(" runs after one warm-up run (page cache warm for every program). ")
+                .append("agentstream runs with `--buffered` (only the final result, whose model view keeps 30,000 characters); ")
+                .append("rg and grep print every match.\n\n")
+                .append("- Machine: ").append(machine()).append('\n')
+                .append("- Java: ").append(javaVersion()).append('\n')
+                .append("- rg: ").append(firstLine("rg", "--version")).append("; grep: ").append(firstLine("grep", "--version")).append('\n')
+                .append(String.format(Locale.ROOT, "- Search corpus: %,d files, %,.0f MB of text (about 10 KB per file, %d files per folder); ",
+                        countFiles(searchBytes), searchBytes / 1e6, FILES_PER_FOLDER))
+                .append("`").append(LITERAL).append("` in ").append(LITERAL_EVERY).append("\n")
+                .append(String.format(Locale.ROOT, "- Tree: %,d entries (folders of empty files)%n", treeEntries))
+                .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]` (agentstream-bench)\n\n");
+
+        md.append("### Search\n\n")
+                .append("| search | program | whole run (ms) | MB/s | matches | peak RSS (MiB) |\n|---|---|---:|---:|---:|---:|\n");
+        searchRows(md, "literal `" + LITERAL + "`", searchCorpus, searchBytes,
+                findInput(searchCorpus, LITERAL, false, true),
+                List.of("rg", "-n", "--no-heading", "-F", LITERAL, searchCorpus.toString()),
+                List.of("grep", "-rn", "-F", LITERAL, searchCorpus.toString()));
+        searchRows(md, "regex `" + REGEX + "`", searchCorpus, searchBytes,
+                findInput(searchCorpus, REGEX, true, true),
+                List.of("rg", "-n", "--no-heading", "-e", REGEX, searchCorpus.toString()),
+                List.of("grep", "-rnE", REGEX, searchCorpus.toString()));
+        searchRows(md, "ignoring case `" + IGNORE_CASE + "`", searchCorpus, searchBytes,
+                findInput(searchCorpus, IGNORE_CASE, false, false),
+                List.of("rg", "-n", "--no-heading", "-i", "-F", IGNORE_CASE, searchCorpus.toString()),
+                List.of("grep", "-rni", "-F", IGNORE_CASE, searchCorpus.toString()));
+
+        List<Run> streaming = repeat(agentstream("find", findInput(searchCorpus, LITERAL, false, true), true), true);
+        md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "
+                        + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
+                median(streaming, Run::firstOutputMs), median(streaming, Run::totalMs), jvmStartup()));
+
+        md.append("### Tree walk\n\n")
+                .append("| program | whole run (ms) | entries counted | peak RSS (MiB) |\n|---|---:|---:|---:|\n");
+        List<Run> tree = repeat(agentstream("tree", "{\"path\":" + jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", false), false);
+        List<Run> find = repeat(List.of("bash", "-c", "find " + shellQuote(treeCorpus.toString()) + " | wc -l"), false);
+        md.append(String.format(Locale.ROOT, "| agentstream `tree` (max_depth 100, draws 1,000 entries, counts the rest) | %.0f | %s | %s |%n",
+                median(tree, Run::totalMs), treeCount(tree.getLast().lastLine()), rss(tree)));
+        md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", median(find, Run::totalMs),
+                String.format(Locale.ROOT, "%,d", Long.parseLong(find.getLast().lastLine().strip()) - 1)));
+        md.append("\nTo tell folders from files the tree tool stats entries only until a folder's link count says no subfolders ")
+                .append("are left (ext4, xfs, tmpfs; every entry elsewhere); `find` reads the type from the directory listing. ")
+                .append("Peak RSS is the kernel's VmHWM of the process (a dash: the process ended before it was sampled).\n");
+        return md.toString();
+    }
+
+    private void searchRows(StringBuilder md, String label, Path corpus, long bytes, String input, List<String> rg, List<String> grep)
+            throws Exception {
+        List<Run> ours = repeat(agentstream("find", input, false), false);
+        List<Run> rgRuns = repeat(rg, false);
+        List<Run> grepRuns = repeat(grep, false);
+        md.append(searchRow(label, "agentstream `find`", ours, bytes, matchesFromSummary(ours.getLast().lastLine())));
+        md.append(searchRow(label, "`" + String.join(" ", rg.subList(0, rg.size() - 1)) + " DIR`", rgRuns, bytes,
+                rgRuns.getLast().stdoutLines()));
+        md.append(searchRow(label, "`" + String.join(" ", grep.subList(0, grep.size() - 1)) + " DIR`", grepRuns, bytes,
+                grepRuns.getLast().stdoutLines()));
+    }
+
+    private static String searchRow(String label, String program, List<Run> runs, long bytes, long matches) {
+        double ms = median(runs, Run::totalMs);
+        return String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %,d | %s |%n", label, program.replace("|", "\\|"), ms,
+                bytes / 1e6 / (ms / 1000), matches, rss(runs));
+    }
+
+    /** Median peak RSS in MiB, or a dash when a process ended before its memory could be sampled. */
+    private static String rss(List<Run> runs) {
+        double mib = median(runs, r -> r.peakRssKiB() / 1024.0);
+        return mib < 1 ? "-" : String.format(Locale.ROOT, "%.0f", mib);
+    }
+
+    /** The match count from find's summary line, {@code [12,345 matches in ...]}; -1 if it is not there. */
+    private static long matchesFromSummary(String summary) {
+        Matcher m = Pattern.compile("^\\[([0-9,]+) match").matcher(summary);
+        if (m.find()) return Long.parseLong(m.group(1).replace(",", ""));
+        return summary.startsWith("[no matches") ? 0 : -1;
+    }
+
+    private static String treeCount(String summary) {
+        Matcher m = Pattern.compile("^\\[([0-9,]+) director(?:y|ies), ([0-9,]+) files?").matcher(summary);
+        if (!m.find()) return "?";
+        long total = Long.parseLong(m.group(1).replace(",", "")) + Long.parseLong(m.group(2).replace(",", ""));
+        return String.format(Locale.ROOT, "%,d", total);
+    }
+
+    private String jvmStartup() throws Exception {
+        List<Run> version = repeat(List.of(java, "-XX:+UseSerialGC", "-jar", jar, "--version"), false);
+        return String.format(Locale.ROOT, "%.0f ms for `agentstream --version`", median(version, Run::totalMs));
+    }
+
+    // ---- corpora ----
+
+    private static long countFiles(long bytes) {
+        return Math.max(1, bytes / FILE_BYTES);
+    }
+
+    /**
+     * Text files of about 10 KB of word lines, like logs and code: the literal in every 20th file, a line the
+     * regex matches in every 25th, a mixed-case phrase in every 30th. Deterministic, so every program sees
+     * the same corpus on every machine.
+     */
+    static void generateSearchCorpus(Path dir, long bytes) throws IOException {
+        long files = countFiles(bytes);
+        String stamp = "files=" + files + " bytes=" + FILE_BYTES;
+        if (upToDate(dir, stamp)) return;
+        deleteTree(dir);
+        SplittableRandom random = new SplittableRandom(42);
+        StringBuilder text = new StringBuilder(FILE_BYTES + 200);
+        for (long i = 0; i < files; i++) {
+            long folder = i / FILES_PER_FOLDER;
+            Path parent = dir.resolve(String.format("g%04d", folder / FOLDERS_PER_GROUP)).resolve(String.format("d%d", folder % FOLDERS_PER_GROUP));
+            if (i % FILES_PER_FOLDER == 0) Files.createDirectories(parent);
+            text.setLength(0);
+            int special = random.nextInt(FILE_BYTES / 60);
+            for (int line = 0; text.length() < FILE_BYTES; line++) {
+                if (line == special && i % 20 == 0) text.append("found ").append(LITERAL).append(" in file ").append(i).append('\n');
+                else if (line == special + 1 && i % 25 == 0) text.append("request ").append(i).append(" timeout after ").append(random.nextInt(10_000)).append(" ms\n");
+                else if (line == special + 2 && i % 30 == 0) text.append("warn: Connection Reset by peer\n");
+                else if (line == special + 3 && i % 7 == 0) text.append("timeout after ms (no number, no match)\n");
+                else wordLine(text, random);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(parent.resolve(String.format("f%03d.txt", i % FILES_PER_FOLDER))))) {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        markUpToDate(dir, stamp);
+    }
+
+    private static void wordLine(StringBuilder text, SplittableRandom random) {
+        int indent = random.nextInt(4) * 4;
+        text.repeat(' ', indent);
+        int words = 4 + random.nextInt(9);
+        for (int w = 0; w < words; w++) {
+            if (w > 0) text.append(' ');
+            text.append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        text.append('\n');
+    }
+
+    /** A tree of about {@code entries} entries: sqrt(entries) folders of empty files. */
+    static void generateTree(Path dir, int entries) throws IOException {
+        int folders = Math.max(1, (int) Math.sqrt(entries));
+        int filesPerFolder = Math.max(0, entries / folders - 1);
+        String stamp = "folders=" + folders + " files=" + filesPerFolder;
+        if (upToDate(dir, stamp)) return;
+        deleteTree(dir);
+        for (int d = 0; d < folders; d++) {
+            Path folder = Files.createDirectories(dir.resolve(String.format("t%05d", d)));
+            for (int f = 0; f < filesPerFolder; f++) {
+                Files.createFile(folder.resolve("e" + f));
+            }
+        }
+        markUpToDate(dir, stamp);
+    }
+
+    /** The stamp lives next to the corpus, not in it, so it never counts as part of what is searched. */
+    private static Path stampFile(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + ".done");
+    }
+
+    private static boolean upToDate(Path dir, String stamp) throws IOException {
+        Path file = stampFile(dir);
+        return Files.isDirectory(dir) && Files.exists(file) && Files.readString(file).equals(stamp);
+    }
+
+    private static void markUpToDate(Path dir, String stamp) throws IOException {
+        Files.writeString(stampFile(dir), stamp);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        Files.deleteIfExists(stampFile(dir));
+        if (!Files.exists(dir)) return;
+        try {
+            int exit = new ProcessBuilder("rm", "-rf", dir.toString()).inheritIO().start().waitFor();
+            if (exit != 0) throw new IOException("rm -rf " + dir + " failed with exit code " + exit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting " + dir, e);
+        }
+    }
+
+    // ---- shared with the other whole-process benchmark's style ----
+
+    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
+    private static void sampleRss(Process process, AtomicLong peak) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peak.accumulateAndGet(Long.parseLong(line.replaceAll("\\D+", "")), Math::max);
+                    }
+                }
+                Thread.sleep(20);
+            } catch (IOException | RuntimeException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        long memKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s", Runtime.getRuntime().availableProcessors(), cpu,
+                memKiB / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    private String javaVersion() throws IOException, InterruptedException {
+        return firstLine(java, "-version");
+    }
+
+    private static String firstLine(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String first;
+        try (InputStream in = p.getInputStream()) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+        }
+        p.waitFor();
+        return first;
+    }
+
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

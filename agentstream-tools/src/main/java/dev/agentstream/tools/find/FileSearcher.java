@@ -1,0 +1,263 @@
+package dev.agentstream.tools.find;
+
+import dev.agentstream.tools.fs.BinaryContent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Searches one file at a time, grep style: matching lines as {@code path:line:text}, context lines as
+ * {@code path-line-text}, {@code --} between groups that are not adjacent.
+ *
+ * <p>The file is read in chunks of whole lines into one reused buffer, so memory does not grow with the
+ * file; line numbers are counted only as far as a match needs them, except across chunk boundaries. A
+ * file's lines are handed to the sink chunk by chunk, so a small file's matches arrive together.
+ * One instance per thread.
+ */
+final class FileSearcher {
+
+    private static final int CHUNK_BYTES = 64 * 1024;
+    /** The longest line kept whole; a longer one is searched in pieces of this size. */
+    private static final int MAX_LINE_BYTES = 1 << 20;
+
+    /** What searching one file found. */
+    record Outcome(boolean binary, long bytes, long matches) {}
+
+    private record HeldLine(long number, String text) {}
+
+    private final LineMatcher matcher;
+    private final int context;
+    private final MatchBudget budget;
+    private final BooleanSupplier stopped;
+    private byte[] buffer = new byte[CHUNK_BYTES];
+    private final StringBuilder out = new StringBuilder();
+    /** The last lines of the previous chunk not shown yet: the context before a match at a chunk's start. */
+    private final ArrayDeque<HeldLine> held = new ArrayDeque<>();
+
+    // per file
+    private String shownPath;
+    private long lastShownLine;
+    private int afterPending;
+    private long matches;
+    // per chunk
+    private ChunkText chunk;
+    private String text;
+    private int done;
+    private int cursorPosition;
+    private long cursorLine;
+
+    FileSearcher(LineMatcher matcher, int context, MatchBudget budget, BooleanSupplier stopped) {
+        this.matcher = matcher;
+        this.context = context;
+        this.budget = budget;
+        this.stopped = stopped;
+    }
+
+    /**
+     * @param expectedSize the size the walk saw (or -1): reading stops there without asking the disk for
+     *                     an end of file it already knows, one system call less per small file
+     */
+    Outcome search(Path file, long expectedSize, Consumer<String> sink) throws IOException {
+        shownPath = file.toString();
+        lastShownLine = 0;
+        afterPending = 0;
+        matches = 0;
+        held.clear();
+        long bytes = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int filled = 0;
+            long firstLine = 1;
+            boolean eof = false;
+            boolean sniffed = false;
+            while (true) {
+                while (filled < buffer.length && !eof) {
+                    int n = channel.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
+                    if (n < 0) eof = true;
+                    else {
+                        filled += n;
+                        bytes += n;
+                        if (bytes == expectedSize) eof = true;
+                    }
+                }
+                if (!sniffed) {
+                    sniffed = true;
+                    if (BinaryContent.looksBinary(buffer, filled)) return new Outcome(true, bytes, 0);
+                }
+                if (filled == 0 || stopped.getAsBoolean()) break;
+                int chunkEnd = eof ? filled : lastNewline(filled) + 1;
+                if (chunkEnd == 0) {
+                    if (buffer.length < MAX_LINE_BYTES) {
+                        buffer = Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
+                        continue;
+                    }
+                    chunkEnd = filled; // a line longer than MAX_LINE_BYTES: searched in pieces
+                }
+                boolean last = eof && chunkEnd == filled;
+                firstLine = searchChunk(chunkEnd, firstLine, last);
+                flush(sink);
+                System.arraycopy(buffer, chunkEnd, buffer, 0, filled - chunkEnd);
+                filled -= chunkEnd;
+                if (last) break;
+            }
+        } finally {
+            flush(sink);
+            if (buffer.length > 4 * CHUNK_BYTES) buffer = new byte[CHUNK_BYTES]; // one huge line must not pin memory
+            chunk = null;
+            text = null;
+        }
+        return new Outcome(false, bytes, matches);
+    }
+
+    /** Searches {@code buffer[0, end)}; returns the number of the line the next chunk starts in. */
+    private long searchChunk(int end, long firstLine, boolean last) {
+        chunk = matcher.prepare(buffer, end);
+        text = chunk.text();
+        done = 0;
+        cursorPosition = 0;
+        cursorLine = firstLine;
+        int length = text.length();
+        int from = 0;
+        while (from < length && !stopped.getAsBoolean()) {
+            int match = matcher.find(chunk, from);
+            if (match < 0) break;
+            if (!budget.take()) break;
+            int start = lineStart(match);
+            int lineEnd = lineEnd(match);
+            long number = lineNumberAt(start);
+            showAfterContext(start);
+            showBeforeContext(start, number);
+            show(':', number, start, lineEnd, chunk.column(start, match));
+            matches++;
+            afterPending = context;
+            done = Math.min(length, lineEnd + 1);
+            from = lineEnd + 1;
+        }
+        showAfterContext(length);
+        if (last) return cursorLine;
+        long next = lineNumberAt(length);
+        if (context > 0) holdTail(next);
+        return next;
+    }
+
+    private void showAfterContext(int limit) {
+        while (afterPending > 0 && done < limit) {
+            int end = lineEnd(done);
+            show('-', lastShownLine + 1, done, end, 0);
+            afterPending--;
+            done = Math.min(text.length(), end + 1);
+        }
+    }
+
+    private void showBeforeContext(int matchLineStart, long matchLine) {
+        if (context == 0) return;
+        long wanted = Math.min(context, matchLine - 1 - lastShownLine);
+        int start = matchLineStart;
+        int inChunk = 0;
+        while (inChunk < wanted && start > done) {
+            start = previousLineStart(start);
+            inChunk++;
+        }
+        long fromHeld = 0;
+        if (inChunk < wanted && done == 0) {
+            for (HeldLine line : held) {
+                if (line.number() >= matchLine - wanted && line.number() > lastShownLine) fromHeld++;
+            }
+        }
+        long first = matchLine - inChunk - fromHeld;
+        if (lastShownLine > 0 && first > lastShownLine + 1) out.append("--\n");
+        if (fromHeld > 0) {
+            for (HeldLine line : held) {
+                if (line.number() >= first && line.number() < matchLine - inChunk) append('-', line.number(), line.text());
+            }
+        }
+        held.clear();
+        for (long number = matchLine - inChunk; number < matchLine; number++) {
+            int end = lineEnd(start);
+            show('-', number, start, end, 0);
+            start = end + 1;
+        }
+    }
+
+    /** Keeps the chunk's last lines not shown, for context before a match at the next chunk's start. */
+    private void holdTail(long nextChunkLine) {
+        int length = text.length();
+        boolean endsWithNewline = length > 0 && text.charAt(length - 1) == '\n';
+        int end = endsWithNewline ? length - 1 : length;
+        long number = endsWithNewline ? nextChunkLine - 1 : nextChunkLine;
+        ArrayDeque<HeldLine> tail = new ArrayDeque<>();
+        while (tail.size() < context && number > lastShownLine) {
+            int start = lineStart(end);
+            if (start < done) break;
+            tail.addFirst(new HeldLine(number, LineCut.cut(displayed(start, end), 0)));
+            number--;
+            if (start == 0) break;
+            end = start - 1;
+        }
+        if (done == 0) {
+            // A chunk too short to fill the context: lines held from before it still count.
+            while (!held.isEmpty() && tail.size() < context) tail.addFirst(held.pollLast());
+        }
+        held.clear();
+        held.addAll(tail);
+    }
+
+    private void show(char separator, long number, int start, int end, int focus) {
+        append(separator, number, LineCut.cut(displayed(start, end), focus));
+    }
+
+    private void append(char separator, long number, String line) {
+        out.append(shownPath).append(separator).append(number).append(separator).append(line).append('\n');
+        lastShownLine = number;
+    }
+
+    /** The line's text without a Windows line ending's carriage return. */
+    private String displayed(int start, int end) {
+        if (end > start && text.charAt(end - 1) == '\r') end--;
+        return chunk.line(start, end);
+    }
+
+    private void flush(Consumer<String> sink) {
+        if (out.isEmpty()) return;
+        sink.accept(out.toString());
+        out.setLength(0);
+    }
+
+    /** The number of the line at {@code position}; positions asked for never go backwards within a chunk. */
+    private long lineNumberAt(int position) {
+        int i = cursorPosition;
+        long line = cursorLine;
+        while ((i = text.indexOf('\n', i)) >= 0 && i < position) {
+            line++;
+            i++;
+        }
+        cursorPosition = position;
+        cursorLine = line;
+        return line;
+    }
+
+    private int lineStart(int position) {
+        return position == 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1;
+    }
+
+    private int lineEnd(int position) {
+        int newline = text.indexOf('\n', position);
+        return newline < 0 ? text.length() : newline;
+    }
+
+    private int previousLineStart(int lineStart) {
+        return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+    }
+
+    private int lastNewline(int filled) {
+        for (int i = filled - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.agentstream.tools.find;
+
+/** Finds where a search pattern matches within single lines of a chunk of text. */
+interface LineMatcher {
+
+    /** Turns a chunk of whole lines ({@code bytes[0, length)}) into the text this matcher searches. */
+    ChunkText prepare(byte[] bytes, int length);
+
+    /**
+     * Where the first match at or after {@code from} (a line start) begins, counting only matches that lie
+     * within one line; -1 if there is none.
+     */
+    int find(ChunkText chunk, int from);
+}

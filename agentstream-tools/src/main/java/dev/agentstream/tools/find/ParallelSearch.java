@@ -1,0 +1,158 @@
+package dev.agentstream.tools.find;
+
+import dev.agentstream.tools.fs.EntryFilter;
+import dev.agentstream.tools.fs.FolderListing;
+import dev.agentstream.tools.fs.IgnoreRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Walks a folder tree on a fork/join pool and searches its files as it goes. Every folder is a task and
+ * its files are searched in batches, so idle threads steal folders or batches and all cores stay busy.
+ * Ignored and hidden entries are never entered or opened; symbolic links are not followed. Every task
+ * checks {@code stopped} first, so cancelling or reaching {@code max_results} ends the walk at once.
+ */
+final class ParallelSearch {
+
+    private static final int FILES_PER_TASK = 32;
+    /**
+     * Kernel file systems a walk from above never enters: their "files" are not text to search, and some
+     * block a reader forever (/proc/kmsg). Given as the path itself, they are searched as asked.
+     */
+    private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("/proc", "/sys", "/dev");
+
+    private final EntryFilter filter;
+    private final PathGlobs globs;
+    private final SearchCounters counters;
+    private final BooleanSupplier stopped;
+    private final Consumer<String> sink;
+    private final ThreadLocal<FileSearcher> searchers;
+    private final int rootPrefix;
+
+    ParallelSearch(Path root, EntryFilter filter, PathGlobs globs, SearchCounters counters, BooleanSupplier stopped,
+                   Consumer<String> sink, Supplier<FileSearcher> newSearcher) {
+        this.filter = filter;
+        this.globs = globs;
+        this.counters = counters;
+        this.stopped = stopped;
+        this.sink = sink;
+        this.searchers = ThreadLocal.withInitial(newSearcher);
+        String rootText = root.toString();
+        this.rootPrefix = rootText.endsWith("/") ? rootText.length() : rootText.length() + 1;
+    }
+
+    /** The task that searches the tree under {@code root}; run it on a pool. */
+    ForkJoinTask<Void> task(Path root) {
+        IgnoreRules above = filter.usesIgnoreRules() ? IgnoreRules.above(root) : IgnoreRules.none();
+        return new FolderTask(root, above);
+    }
+
+    /** Searches one file on the calling thread (a {@code path} that names a file). */
+    void searchFile(Path file) {
+        searchFile(file, -1);
+    }
+
+    private void searchFile(Path file, long expectedSize) {
+        try {
+            FileSearcher.Outcome outcome = searchers.get().search(file, expectedSize, sink);
+            if (outcome.binary()) {
+                counters.binarySkipped.increment();
+                return;
+            }
+            counters.filesScanned.increment();
+            counters.bytesScanned.add(outcome.bytes());
+            if (outcome.matches() > 0) counters.filesWithMatches.increment();
+        } catch (IOException e) {
+            counters.unreadable.increment();
+        }
+    }
+
+    private final class FolderTask extends RecursiveAction {
+        private final Path folder;
+        private final IgnoreRules parentRules;
+
+        FolderTask(Path folder, IgnoreRules parentRules) {
+            this.folder = folder;
+            this.parentRules = parentRules;
+        }
+
+        @Override
+        protected void compute() {
+            if (stopped.getAsBoolean()) return;
+            FolderListing listing;
+            try {
+                listing = FolderListing.read(folder);
+            } catch (IOException e) {
+                counters.unreadable.increment();
+                return;
+            }
+            IgnoreRules rules = listing.rulesInside(parentRules, filter);
+            List<ForkJoinTask<?>> forked = new ArrayList<>();
+            List<FileToSearch> batch = new ArrayList<>();
+            for (Path entry : listing.entries()) {
+                if (stopped.getAsBoolean()) break;
+                String name = entry.getFileName().toString();
+                if (filter.byName(name) != null) continue;
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    counters.unreadable.increment();
+                    continue;
+                }
+                boolean directory = attributes.isDirectory();
+                if (!directory && !attributes.isRegularFile()) continue;
+                String path = entry.toString();
+                if (filter.judge(rules, path, name, directory) != EntryFilter.Verdict.KEEP) continue;
+                String relative = path.substring(rootPrefix);
+                if (directory) {
+                    if (!globs.excludesDirectory(relative) && !KERNEL_FILE_SYSTEMS.contains(path)) {
+                        forked.add(new FolderTask(entry, rules).fork());
+                    }
+                } else if (globs.includesFile(relative)) {
+                    batch.add(new FileToSearch(entry, attributes.size()));
+                    if (batch.size() == FILES_PER_TASK) {
+                        forked.add(new FileBatchTask(batch).fork());
+                        batch = new ArrayList<>();
+                    }
+                }
+            }
+            searchAll(batch);
+            for (ForkJoinTask<?> task : forked) task.join();
+        }
+    }
+
+    /** A file the walk admitted, with the size it saw. */
+    private record FileToSearch(Path path, long size) {}
+
+    private final class FileBatchTask extends RecursiveAction {
+        private final List<FileToSearch> files;
+
+        FileBatchTask(List<FileToSearch> files) {
+            this.files = files;
+        }
+
+        @Override
+        protected void compute() {
+            searchAll(files);
+        }
+    }
+
+    private void searchAll(List<FileToSearch> files) {
+        for (FileToSearch file : files) {
+            if (stopped.getAsBoolean()) return;
+            searchFile(file.path(), file.size());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.agentstream.tools.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.CallScope;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.Tool;
+import dev.agentstream.core.ToolCall;
+import dev.agentstream.core.ToolContext;
+import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolSpec;
+import dev.agentstream.core.ToolStream;
+import dev.agentstream.core.ToolStreams;
+import dev.agentstream.tools.fs.EntryFilter;
+import dev.agentstream.tools.fs.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code tree} tool: a folder's structure drawn like {@code tree}, streamed entry by entry as the
+ * walk visits it, within a depth and an entry limit, skipping what {@code .gitignore} and {@code .ignore}
+ * exclude, {@code .git/} and hidden entries unless asked. Memory stays flat on trees of millions of entries.
+ */
+public final class TreeTool implements Tool {
+
+    public static final String NAME = "tree";
+    private static final long PROGRESS_GAP_NANOS = 100_000_000L;
+
+    private static final String SCHEMA = """
+            {"type":"object","properties":{
+              "path":{"type":"string","description":"Absolute path of the folder to show."},
+              "max_depth":{"type":"integer","minimum":1,"maximum":256,"description":"How many levels below path to show (default 3)."},
+              "max_entries":{"type":"integer","minimum":1,"description":"Show at most this many entries; the rest are only counted (default 1000)."},
+              "sizes":{"type":"boolean","description":"Show each file's size (default false)."},
+              "hidden":{"type":"boolean","description":"Also show hidden entries (names starting with '.'); default false."},
+              "no_ignore":{"type":"boolean","description":"Also show what .gitignore, .ignore and .git/ would hide; default false."}
+            },"required":["path"]}""";
+
+    private final Workspace workspace;
+    private final ToolSpec spec;
+
+    public TreeTool() {
+        this(Workspace.unrestricted());
+    }
+
+    public TreeTool(Workspace workspace) {
+        this.workspace = workspace;
+        try {
+            JsonNode schema = EventJson.mapper().readTree(SCHEMA);
+            this.spec = new ToolSpec(NAME,
+                    "Show the structure of a folder like the tree command: folders first, sorted by name, to a depth "
+                            + "(default 3) and an entry limit (default 1000), with a count of everything left out. "
+                            + "Skips .gitignored and hidden entries unless asked.",
+                    schema, Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public ToolStream execute(ToolCall call, ToolContext context) {
+        return ToolStreams.start(call, context, scope -> run(TreeInput.parse(call.input(), workspace), scope));
+    }
+
+    private ToolResult run(TreeInput input, CallScope scope) {
+        TreeCounts counts = new TreeCounts();
+        String message = "listing " + input.path();
+        // The first entry is reported at once, so a watcher learns the walk has begun; later ones at most every 100 ms.
+        long[] lastProgress = {System.nanoTime() - PROGRESS_GAP_NANOS};
+        Runnable progress = () -> {
+            long now = System.nanoTime();
+            if (now - lastProgress[0] < PROGRESS_GAP_NANOS) return;
+            lastProgress[0] = now;
+            scope.progress(message, OptionalDouble.empty(), counts.progress());
+        };
+        LineBatcher out = new LineBatcher(text -> scope.output("stdout", text));
+        TreeWalker walker = new TreeWalker(input.path(), new EntryFilter(input.hidden(), !input.noIgnore()), input,
+                counts, out, scope::isCancelled, progress);
+        walker.walk(input.path());
+        return result(scope, counts, input);
+    }
+
+    private static ToolResult result(CallScope scope, TreeCounts counts, TreeInput input) {
+        String summary = TreeSummary.of(counts, input, scope.isCancelled());
+        String rendered = scope.view().render();
+        String text = rendered + (rendered.endsWith("\n") ? "" : "\n") + summary;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("directories", counts.directories);
+        meta.put("files", counts.files);
+        meta.put("entriesShown", counts.shown);
+        meta.put("entriesNotShown", counts.notShown);
+        meta.put("depthLimited", counts.depthLimited);
+        meta.put("ignored", counts.ignored);
+        meta.put("hidden", counts.hidden);
+        meta.put("summary", summary);
+        return ToolResult.text(text).withMetadata(meta);
+    }
+}
