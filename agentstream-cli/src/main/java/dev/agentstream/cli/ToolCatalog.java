@@ -4,9 +4,11 @@ import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
 import dev.agentstream.tools.computer.ComputerTool;
+import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.edit.EditTool;
 import dev.agentstream.tools.find.FindTool;
 import dev.agentstream.tools.tree.TreeTool;
+import org.slf4j.LoggerFactory;
 
 /** The tools every front door offers. */
 final class ToolCatalog {
@@ -17,12 +19,31 @@ final class ToolCatalog {
         return registry(BashConfig.defaults());
     }
 
+    /** All tools; the computer tool finds or starts its display only when first used. */
     static ToolRegistry registry(BashConfig bash) {
+        return registry(bash, new ComputerTool());
+    }
+
+    /**
+     * All tools, with the desktop up front: the computer tool's display is started now, and the shell gets
+     * its DISPLAY, so programs the agent launches from bash appear on the screen it sees.
+     */
+    static ToolRegistry desktopRegistry(BashConfig bash) {
+        ComputerTool computer = new ComputerTool();
+        try {
+            bash = bash.withEnvironmentVariable("DISPLAY", computer.display());
+        } catch (DisplayUnavailableException e) {
+            LoggerFactory.getLogger(ToolCatalog.class).warn("No display for the computer tool: {}", e.getMessage());
+        }
+        return registry(bash, computer);
+    }
+
+    private static ToolRegistry registry(BashConfig bash, ComputerTool computer) {
         return new ToolRegistry()
                 .register(new BashTool(bash))
                 .register(new EditTool())
                 .register(new FindTool())
                 .register(new TreeTool())
-                .register(new ComputerTool());
+                .register(computer);
     }
 }

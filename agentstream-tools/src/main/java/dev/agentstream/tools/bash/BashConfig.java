@@ -33,4 +33,11 @@ public record BashConfig(Duration defaultTimeout, Duration maxTimeout, CommandPo
     public BashConfig withWorkingDirectory(Path dir) {
         return new BashConfig(defaultTimeout, maxTimeout, policy, dir, environment);
     }
+
+    /** Adds {@code name=value} to the environment of new shells (e.g. DISPLAY for the agent's desktop). */
+    public BashConfig withEnvironmentVariable(String name, String value) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put(name, value);
+        return new BashConfig(defaultTimeout, maxTimeout, policy, workingDirectory, Map.copyOf(env));
+    }
 }

@@ -1,0 +1,43 @@
+package dev.agentstream.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.ToolEvent;
+import java.nio.file.Path;
+
+/**
+ * Everything an agent session reports while it runs: the model's words and thinking as they stream, each
+ * tool call (and, inside {@link Tool}, every event of the call itself), token usage, retries and the end.
+ * The wire form is {@link AgentEventJson}.
+ */
+public sealed interface AgentEvent {
+
+    record SessionStarted(String sessionId, String model, boolean resumed, Path transcript) implements AgentEvent {}
+
+    record TurnStarted(int turn) implements AgentEvent {}
+
+    record TextDelta(int turn, String text) implements AgentEvent {}
+
+    record ThinkingDelta(int turn, String text) implements AgentEvent {}
+
+    /** A tool_use block is complete (its input JSON has fully arrived); the call starts now. */
+    record ToolUse(int turn, String id, String name, JsonNode input) implements AgentEvent {}
+
+    /** One event of a running tool call; its call id is the tool_use id. */
+    record Tool(String toolName, ToolEvent event) implements AgentEvent {}
+
+    /** An image a tool returned, written to a file so a person can look at it. */
+    record ScreenshotSaved(String callId, Path path) implements AgentEvent {}
+
+    record Usage(int turn, TokenUsage turnUsage, TokenUsage sessionUsage) implements AgentEvent {}
+
+    record TurnEnded(int turn, String stopReason) implements AgentEvent {}
+
+    /** A request failed in a way worth retrying; whatever streamed of it is discarded. */
+    record Retrying(int turn, int attempt, int maxRetries, long delayMs, String reason) implements AgentEvent {}
+
+    /** Something the person watching should know that is not an error of the session. */
+    record Notice(String message) implements AgentEvent {}
+
+    record SessionEnded(String sessionId, AgentOutcome.Reason reason, String detail, int turns,
+                        TokenUsage usage, Path transcript) implements AgentEvent {}
+}

@@ -1,0 +1,302 @@
+package dev.agentstream.agent;
+
+import com.anthropic.models.beta.messages.MessageCreateParams;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstream.agent.conversation.Conversation;
+import dev.agentstream.agent.conversation.ToolResultBlocks;
+import dev.agentstream.agent.model.AnthropicModelClient;
+import dev.agentstream.agent.model.AssembledTurn;
+import dev.agentstream.agent.model.ModelClient;
+import dev.agentstream.agent.model.ModelFailure;
+import dev.agentstream.agent.model.RequestFactory;
+import dev.agentstream.agent.model.RetryPolicy;
+import dev.agentstream.agent.model.SystemPrompt;
+import dev.agentstream.agent.model.ToolDeclarations;
+import dev.agentstream.agent.model.ToolUseBlock;
+import dev.agentstream.agent.model.TurnStreamer;
+import dev.agentstream.agent.session.Transcript;
+import dev.agentstream.agent.session.TranscriptRecorder;
+import dev.agentstream.agent.tools.OrphanedCalls;
+import dev.agentstream.agent.tools.PendingCall;
+import dev.agentstream.agent.tools.ScreenshotStore;
+import dev.agentstream.agent.tools.ToolCallLedger;
+import dev.agentstream.agent.tools.ToolRunner;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.Session;
+import dev.agentstream.core.Tool;
+import dev.agentstream.core.ToolCall;
+import dev.agentstream.core.ToolContext;
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.core.ToolResult;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent loop: send the conversation, stream the reply, run the tools it asks for while it streams,
+ * send their results back in the order asked, and go on until the model ends its turn, the turn limit is
+ * reached, or the person stops it. One loop is one session; {@link #run} may be called again to continue it.
+ * Everything is saved to the session's transcript as it happens.
+ */
+public final class AgentLoop implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
+    /** A second Ctrl-C within this time ends the session instead of cancelling again. */
+    private static final long DOUBLE_PRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long STOPPED_CALL_WAIT_MS = 10_000;
+
+    /** What a Ctrl-C did. */
+    public enum Interruption { CANCELLED_TOOLS, STOPPED }
+
+    private final AgentSettings settings;
+    private final ModelClient client;
+    private final Transcript transcript;
+    private final AgentListener listener;
+    private final Conversation conversation;
+    private final Session toolSession;
+    private final ToolRunner runner;
+    private final TurnStreamer streamer;
+    private final RequestFactory requests;
+    private final ToolDeclarations declarations;
+    private final ScreenshotStore screenshots;
+    private final boolean resumed;
+    private final List<String> pendingNotes = new ArrayList<>();
+    private TokenUsage sessionUsage = TokenUsage.ZERO;
+    private int turns;
+    private boolean announced;
+    private volatile boolean stopped;
+    private volatile long lastInterruptNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public AgentLoop(AgentSettings settings, ToolRegistry registry, ModelClient client, Transcript transcript,
+                     AgentListener listener, RuntimeConfig runtime) {
+        this.settings = settings;
+        this.client = client;
+        this.transcript = transcript;
+        this.listener = AgentListener.all(listener, new TranscriptRecorder(transcript));
+        this.conversation = Conversation.of(transcript.savedMessages());
+        this.resumed = !conversation.isEmpty();
+        this.turns = conversation.assistantMessages();
+        this.toolSession = new Session(transcript.id());
+        this.runner = new ToolRunner(registry, new ToolContext(toolSession, runtime), this.listener);
+        this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), settings.model(),
+                settings.displayWidth(), settings.displayHeight());
+        this.requests = new RequestFactory(settings, declarations,
+                SystemPrompt.build(settings.extraSystemPrompt(), Path.of(System.getProperty("user.dir")), LocalDate.now()));
+        this.streamer = new TurnStreamer(client, new RetryPolicy(settings.retry(), RandomGenerator.getDefault()), this.listener);
+        this.screenshots = new ScreenshotStore(transcript.filesDir());
+    }
+
+    /** A loop on the real Anthropic API (or {@code ANTHROPIC_BASE_URL}). */
+    public static AgentLoop open(AgentSettings settings, ToolRegistry registry, Transcript transcript, AgentListener listener, RuntimeConfig runtime) {
+        return new AgentLoop(settings, registry, AnthropicModelClient.create(settings), transcript, listener, runtime);
+    }
+
+    public String sessionId() {
+        return transcript.id();
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /** Gives the model {@code userText} and runs until the session ends its turn or stops. */
+    public AgentOutcome run(String userText) {
+        if (!announced) {
+            announced = true;
+            listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
+        }
+        if (stopped) return end(AgentOutcome.Reason.CANCELLED, "The session was stopped.", TokenUsage.ZERO);
+        transcript.message(conversation.addUserText(userText, takeNotes()));
+        TokenUsage runUsage = TokenUsage.ZERO;
+        for (int turnsThisRun = 0; ; turnsThisRun++) {
+            if (stopped) return end(AgentOutcome.Reason.CANCELLED, "Stopped by the user.", runUsage);
+            if (turnsThisRun >= settings.maxTurns()) {
+                return end(AgentOutcome.Reason.MAX_TURNS, "Stopped after " + settings.maxTurns() + " turns (--max-turns); continue with: agentstream run --resume "
+                        + transcript.id() + " \"go on\"", runUsage);
+            }
+            int turn = ++turns;
+            listener.accept(new AgentEvent.TurnStarted(turn));
+            conversation.pruneScreenshots(settings.keepScreenshots());
+            MessageCreateParams request = requests.build(conversation.messages());
+            ToolCallLedger ledger = new ToolCallLedger();
+            Map<String, PendingCall> calls = new LinkedHashMap<>();
+            Optional<AssembledTurn> streamed;
+            try {
+                streamed = streamer.stream(turn, request,
+                        use -> calls.put(use.id(), startCall(turn, use, ledger)),
+                        (t, attempt, failure) -> {
+                            ledger.attemptFailed();
+                            calls.clear();
+                        });
+            } catch (ModelFailure failure) {
+                // INFO: the log file gets the cause; the person sees the message in the session_end event.
+                log.info("Turn {} failed: {}", turn, failure.getMessage(), failure.getCause());
+                runner.cancelAll();
+                return end(AgentOutcome.Reason.FAILED, failure.getMessage(), runUsage);
+            }
+            if (streamed.isEmpty()) {
+                runner.cancelAll();
+                return end(AgentOutcome.Reason.CANCELLED, "Stopped by the user while the model was replying.", runUsage);
+            }
+            AssembledTurn reply = streamed.get();
+            runUsage = runUsage.plus(reply.usage());
+            recordUsage(turn, reply.usage());
+            listener.accept(new AgentEvent.TurnEnded(turn, reply.stopReason()));
+            if (!reply.content().isEmpty()) transcript.message(conversation.addAssistant(reply.content()));
+            if (!ledger.unclaimed().isEmpty()) noteOrphans(ledger.unclaimed());
+
+            if (!reply.toolUses().isEmpty()) {
+                ArrayNode results = collectResults(reply.toolUses(), calls);
+                takeNotes().forEach(note -> results.addObject().put("type", "text").put("text", note));
+                transcript.message(conversation.addUser(results));
+                continue;
+            }
+            Optional<AgentOutcome> ended = endOfTurn(reply, runUsage);
+            if (ended.isPresent()) return ended.get();
+        }
+    }
+
+    /** How a reply without tool calls ends the run, by its stop reason; empty when the model should go on. */
+    private Optional<AgentOutcome> endOfTurn(AssembledTurn reply, TokenUsage runUsage) {
+        return switch (reply.stopReason()) {
+            // The API paused a long turn; sending the conversation back as it is lets the model resume it.
+            case "pause_turn" -> reply.content().isEmpty()
+                    ? Optional.of(end(AgentOutcome.Reason.FINISHED, "", runUsage)) : Optional.empty();
+            case "max_tokens" -> Optional.of(end(AgentOutcome.Reason.MAX_TOKENS, "The reply hit --max-tokens (" + settings.maxTokens()
+                    + ") before it was done; raise --max-tokens, or continue with --resume " + transcript.id() + ".", runUsage));
+            case "refusal" -> Optional.of(end(AgentOutcome.Reason.REFUSED, "The model declined to continue.", runUsage));
+            default -> Optional.of(end(AgentOutcome.Reason.FINISHED, "", runUsage));
+        };
+    }
+
+    private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
+        String toolName = declarations.registryName(use.name());
+        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.name(), use.input()));
+        Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, use.input());
+        if (earlier.isPresent()) {
+            listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
+                    + ", which already started before the connection failed; its result is used instead of running it again."));
+            return earlier.get();
+        }
+        ToolCall call = new ToolCall(use.id(), toolName, use.input());
+        PendingCall pending = use.inputError().isPresent()
+                ? runner.answer(call, ToolResult.error(use.inputError().get()))
+                : runner.start(call);
+        pending.result().thenAccept(result -> screenshots.save(use.id(), result)
+                .forEach(path -> listener.accept(new AgentEvent.ScreenshotSaved(use.id(), path))));
+        ledger.started(use.id(), pending);
+        return pending;
+    }
+
+    /** The results in the order the model asked for the calls, whatever order they finished in. */
+    private ArrayNode collectResults(List<ToolUseBlock> uses, Map<String, PendingCall> calls) {
+        ArrayNode results = EventJson.mapper().createArrayNode();
+        for (ToolUseBlock use : uses) {
+            PendingCall call = calls.get(use.id());
+            results.add(call == null ? ToolResultBlocks.notRun(use.id()) : ToolResultBlocks.of(use.id(), await(call)));
+        }
+        return results;
+    }
+
+    private ToolResult await(PendingCall call) {
+        long stoppedAt = 0;
+        while (true) {
+            try {
+                return call.result().get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!stopped) continue;
+                if (stoppedAt == 0) stoppedAt = System.nanoTime();
+                if (System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(STOPPED_CALL_WAIT_MS)) {
+                    return ToolResult.error("The session was stopped while this call ran; its result is unknown.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ToolResult.error("The session was interrupted while this call ran; its result is unknown.");
+            } catch (ExecutionException e) {
+                return ToolResult.error("The tool failed inside the runtime: " + e.getCause() + ".");
+            }
+        }
+    }
+
+    private void noteOrphans(List<PendingCall> orphans) {
+        String note = OrphanedCalls.note(orphans);
+        pendingNotes.add(note);
+        listener.accept(new AgentEvent.Notice(orphans.size() + " tool call(s) ran from a reply that broke off and was requested again; "
+                + "the model is told about them with the next message."));
+    }
+
+    private List<String> takeNotes() {
+        List<String> notes = List.copyOf(pendingNotes);
+        pendingNotes.clear();
+        return notes;
+    }
+
+    private void recordUsage(int turn, TokenUsage usage) {
+        sessionUsage = sessionUsage.plus(usage);
+        log.info("usage session={} turn={} input={} output={} cache_read={} cache_write={} session_input={} session_output={} session_cache_read={} session_cache_write={}",
+                transcript.id(), turn, usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(),
+                sessionUsage.input(), sessionUsage.output(), sessionUsage.cacheRead(), sessionUsage.cacheWrite());
+        listener.accept(new AgentEvent.Usage(turn, usage, sessionUsage));
+    }
+
+    private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage) {
+        listener.accept(new AgentEvent.SessionEnded(transcript.id(), reason, detail, turns, runUsage, transcript.file()));
+        return new AgentOutcome(reason, detail, turns, runUsage);
+    }
+
+    /**
+     * What Ctrl-C does: the first press cancels the tool calls that are running (their cancelled results go
+     * to the model and the loop goes on); with nothing running, or on a second press within two seconds, it
+     * stops the session. Blocks while cancelled tools clean up, so call it off the signal thread.
+     */
+    public Interruption interrupt() {
+        long now = System.nanoTime();
+        long previous = lastInterruptNanos;
+        lastInterruptNanos = now;
+        if (previous != 0 && now - previous < DOUBLE_PRESS_NANOS) {
+            stop();
+            return Interruption.STOPPED;
+        }
+        if (runner.busy()) {
+            listener.accept(new AgentEvent.Notice("Cancelling the running tool call(s); press Ctrl-C again within 2 s to end the session."));
+            runner.cancelAll();
+            return Interruption.CANCELLED_TOOLS;
+        }
+        stop();
+        return Interruption.STOPPED;
+    }
+
+    /** Ends the session: the reply being streamed is dropped, running tools are cancelled, the transcript is kept. */
+    public void stop() {
+        stopped = true;
+        streamer.abort();
+        runner.cancelAll();
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /** Ends the session's tools (the shell and its processes) and closes the transcript; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) return;
+        runner.close();
+        toolSession.close();
+        client.close();
+        transcript.close();
+    }
+}

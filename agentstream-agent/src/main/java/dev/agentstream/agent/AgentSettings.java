@@ -1,0 +1,107 @@
+package dev.agentstream.agent;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a session needs to talk to the model. Build one with {@link #builder()} (or
+ * {@link SettingsLoader}, which fills it from the config file and the environment).
+ *
+ * @param thinkingBudget   tokens of extended thinking per turn; 0 turns thinking off
+ * @param keepScreenshots  how many of the most recent images stay in the conversation
+ * @param displayWidth     the screen size declared for the computer tool, in pixels
+ */
+public record AgentSettings(String apiKey, Optional<String> baseUrl, String model, int maxTokens, int maxTurns,
+                            String extraSystemPrompt, int thinkingBudget, int keepScreenshots,
+                            int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
+
+    public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
+    public static final int DEFAULT_MAX_TOKENS = 16_384;
+    public static final int DEFAULT_MAX_TURNS = 50;
+    public static final int DEFAULT_KEEP_SCREENSHOTS = 3;
+    public static final int MIN_THINKING_BUDGET = 1_024;
+
+    /** Retries with exponential backoff and full jitter: attempt n waits a random time up to min(max, base * 2^n). */
+    public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay) {
+        public static RetrySettings defaults() {
+            return new RetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(32));
+        }
+    }
+
+    public boolean thinkingEnabled() {
+        return thinkingBudget > 0;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.baseUrl = baseUrl.orElse(null);
+        b.model = model;
+        b.maxTokens = maxTokens;
+        b.maxTurns = maxTurns;
+        b.extraSystemPrompt = extraSystemPrompt;
+        b.thinkingBudget = thinkingBudget;
+        b.keepScreenshots = keepScreenshots;
+        b.displayWidth = displayWidth;
+        b.displayHeight = displayHeight;
+        b.retry = retry;
+        b.home = home;
+        return b;
+    }
+
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl;
+        private String model = DEFAULT_MODEL;
+        private int maxTokens = DEFAULT_MAX_TOKENS;
+        private int maxTurns = DEFAULT_MAX_TURNS;
+        private String extraSystemPrompt = "";
+        private int thinkingBudget;
+        private int keepScreenshots = DEFAULT_KEEP_SCREENSHOTS;
+        private int displayWidth = 1024;
+        private int displayHeight = 768;
+        private RetrySettings retry = RetrySettings.defaults();
+        private AgentHome home = AgentHome.fromEnvironment();
+
+        private Builder() {}
+
+        public Builder apiKey(String value) { this.apiKey = value; return this; }
+        public Builder baseUrl(String value) { this.baseUrl = value; return this; }
+        public Builder model(String value) { this.model = value; return this; }
+        public Builder maxTokens(int value) { this.maxTokens = value; return this; }
+        public Builder maxTurns(int value) { this.maxTurns = value; return this; }
+        public Builder extraSystemPrompt(String value) { this.extraSystemPrompt = value == null ? "" : value; return this; }
+        public Builder thinkingBudget(int value) { this.thinkingBudget = value; return this; }
+        public Builder keepScreenshots(int value) { this.keepScreenshots = value; return this; }
+        public Builder display(int width, int height) { this.displayWidth = width; this.displayHeight = height; return this; }
+        public Builder retry(RetrySettings value) { this.retry = value; return this; }
+        public Builder home(AgentHome value) { this.home = value; return this; }
+
+        /** Checks the settings and says how to fix the first problem found. */
+        public AgentSettings build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new AgentConfigException("No Anthropic API key: set ANTHROPIC_API_KEY (export ANTHROPIC_API_KEY=sk-ant-...) "
+                        + "or put \"api_key\" in " + home.configFile() + ".");
+            }
+            if (model == null || model.isBlank()) throw new AgentConfigException("The model name is empty; pass --model, e.g. --model " + DEFAULT_MODEL + ".");
+            if (maxTokens < 1) throw new AgentConfigException("--max-tokens must be positive, got " + maxTokens + ".");
+            if (maxTurns < 1) throw new AgentConfigException("--max-turns must be positive, got " + maxTurns + ".");
+            if (keepScreenshots < 0) throw new AgentConfigException("keep_screenshots must be 0 or more, got " + keepScreenshots + ".");
+            if (displayWidth < 1 || displayHeight < 1) throw new AgentConfigException("The display size must be positive, got " + displayWidth + "x" + displayHeight + ".");
+            if (thinkingBudget < 0) throw new AgentConfigException("--thinking-budget must be 0 (off) or at least " + MIN_THINKING_BUDGET + ", got " + thinkingBudget + ".");
+            if (thinkingBudget > 0 && thinkingBudget < MIN_THINKING_BUDGET) {
+                throw new AgentConfigException("--thinking-budget must be at least " + MIN_THINKING_BUDGET + " tokens (or 0 for off), got " + thinkingBudget + ".");
+            }
+            if (thinkingBudget >= maxTokens) {
+                throw new AgentConfigException("--thinking-budget (" + thinkingBudget + ") must be below --max-tokens (" + maxTokens
+                        + "); raise --max-tokens or lower the budget.");
+            }
+            return new AgentSettings(apiKey, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), model, maxTokens, maxTurns,
+                    extraSystemPrompt, thinkingBudget, keepScreenshots, displayWidth, displayHeight, retry, home);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.agentstream.agent.conversation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentstream.core.ContentBlock;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolResult;
+
+/** tool_result blocks as the Messages API takes them: text and base64 images, and is_error. */
+public final class ToolResultBlocks {
+
+    private ToolResultBlocks() {}
+
+    public static ObjectNode of(String toolUseId, ToolResult result) {
+        ObjectNode block = EventJson.mapper().createObjectNode().put("type", "tool_result").put("tool_use_id", toolUseId);
+        ArrayNode content = block.putArray("content");
+        for (ContentBlock part : result.content()) {
+            switch (part) {
+                case ContentBlock.Text t -> {
+                    // The API refuses empty text blocks.
+                    if (!t.text().isEmpty()) content.addObject().put("type", "text").put("text", t.text());
+                }
+                case ContentBlock.ImageData image -> {
+                    ObjectNode source = content.addObject().put("type", "image").putObject("source");
+                    source.put("type", "base64").put("media_type", image.mediaType()).put("data", image.base64());
+                }
+            }
+        }
+        if (content.isEmpty()) content.addObject().put("type", "text").put("text", result.isError() ? "(the tool failed without saying why)" : "(no output)");
+        if (result.isError()) block.put("is_error", true);
+        return block;
+    }
+
+    /** The answer to a call that never ran because the session ended first. */
+    public static ObjectNode notRun(String toolUseId) {
+        return of(toolUseId, ToolResult.error("This call did not run: the session was stopped before it could. Call it again if it is still needed."));
+    }
+}
