@@ -143,13 +143,13 @@ public final class WholeProcessBench {
         double hugeBaseline = rawPtyBaselineMs(HUGE_COMMAND);
 
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n")
+        md.append("# The bash tool, whole process\n\n")
                 .append("Whole-process figures: each run starts a fresh `agentstream tool bash --json` JVM, as a user would, ")
                 .append("and reads its stdout. Every figure is the median of ").append(runs).append(" runs (after one warm-up run).\n\n")
                 .append("- Date: ").append(LocalDate.now()).append('\n')
                 .append("- Machine: ").append(machine()).append('\n')
                 .append("- Java: ").append(javaVersion()).append("\n")
-                .append("- Reproduce: `agentstream-bench/run` (whole-process) and `agentstream-bench/run --jmh` (micro-benchmarks)\n\n");
+                .append("- Reproduce: `agentstream-bench/run bash`\n\n");
 
         md.append("## Time to first output: `").append(SLOW_COMMAND).append("`\n\n")
                 .append("| mode | first output seen by the reader (ms since process start) | whole call (ms) |\n|---|---:|---:|\n")

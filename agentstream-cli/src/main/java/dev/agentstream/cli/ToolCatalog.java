@@ -7,6 +7,7 @@ import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.edit.EditTool;
 import dev.agentstream.tools.find.FindTool;
+import dev.agentstream.tools.fs.Workspace;
 import dev.agentstream.tools.tree.TreeTool;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,12 @@ final class ToolCatalog {
 
     /** All tools; the computer tool finds or starts its display only when first used. */
     static ToolRegistry registry(BashConfig bash) {
-        return registry(bash, new ComputerTool());
+        return registry(bash, Workspace.unrestricted(), new ComputerTool());
+    }
+
+    /** All tools, the file tools confined to the workspace's folders. */
+    static ToolRegistry registry(BashConfig bash, Workspace workspace) {
+        return registry(bash, workspace, new ComputerTool());
     }
 
     /**
@@ -35,15 +41,15 @@ final class ToolCatalog {
         } catch (DisplayUnavailableException e) {
             LoggerFactory.getLogger(ToolCatalog.class).warn("No display for the computer tool: {}", e.getMessage());
         }
-        return registry(bash, computer);
+        return registry(bash, Workspace.unrestricted(), computer);
     }
 
-    private static ToolRegistry registry(BashConfig bash, ComputerTool computer) {
+    private static ToolRegistry registry(BashConfig bash, Workspace workspace, ComputerTool computer) {
         return new ToolRegistry()
                 .register(new BashTool(bash))
-                .register(new EditTool())
-                .register(new FindTool())
-                .register(new TreeTool())
+                .register(new EditTool(workspace))
+                .register(new FindTool(workspace))
+                .register(new TreeTool(workspace))
                 .register(computer);
     }
 }

@@ -85,9 +85,12 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
             @Override
             public boolean hasNext() {
                 if (next != null) return true;
-                if (terminalDelivered || closed) return false;
                 try {
-                    next = queue.take();
+                    // Polls rather than blocks, so a close() from another thread ends this loop promptly.
+                    while (next == null) {
+                        if (terminalDelivered || closed) return false;
+                        next = queue.poll(50, TimeUnit.MILLISECONDS);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     close();

@@ -70,7 +70,9 @@ final class BashSession implements AutoCloseable {
         this.scratchDir = scratchDir;
         this.scanner = new CompletionScanner(nonce);
         this.backlog = new Backlog(scratchDir.resolve("backlog.txt"));
-        Thread.ofVirtual().name("bash-reader-" + process.pid()).start(this::readTerminal);
+        // A platform thread: the read blocks in pty4j's native poll, which would pin a virtual thread's
+        // carrier; with one carrier per core, two busy shells would stall every other virtual thread.
+        Thread.ofPlatform().daemon().name("bash-reader-" + process.pid()).start(this::readTerminal);
         process.onExit().thenAccept(p -> log.debug("bash {} exited with {}", p.pid(), p.exitValue()));
     }
 

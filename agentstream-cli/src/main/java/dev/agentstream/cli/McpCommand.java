@@ -1,0 +1,170 @@
+package dev.agentstream.cli;
+
+import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.StreamingMode;
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.mcp.HttpMcpServer;
+import dev.agentstream.mcp.McpOptions;
+import dev.agentstream.mcp.StdioMcpServer;
+import dev.agentstream.tools.bash.BashConfig;
+import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.bash.policy.CommandPolicy;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code agentstream mcp}: every tool as an MCP server, on stdin/stdout for a client that starts it
+ * ({@code claude mcp add}, Claude Desktop), or over Streamable HTTP with {@code --http}.
+ */
+@Command(name = "mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Serve the tools over the Model Context Protocol: on stdin/stdout (an MCP client starts this "
+                + "command), or over Streamable HTTP with --http.",
+                "Tools stream progress notifications while they run, cancellation kills their processes, and each "
+                        + "MCP session has its own bash."})
+public final class McpCommand implements Callable<Integer> {
+
+    static final int DEFAULT_PORT = 8931;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "A folder the tools may work in (repeatable; default: the working directory). bash starts in the first.")
+    List<Path> roots = new ArrayList<>();
+
+    @Option(names = "--tools", paramLabel = "NAME", split = ",", description = "Offer only these tools, e.g. bash,find (default: all).")
+    List<String> tools = new ArrayList<>();
+
+    @Option(names = "--buffered", description = "Turn streaming off: no progress notifications, only results.")
+    boolean buffered;
+
+    @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of a call's output the model is sent (default ${DEFAULT-VALUE}).")
+    int budget = RuntimeConfig.defaults().outputBudgetChars();
+
+    @Option(names = "--deny", paramLabel = "RULE", description = "Refuse bash commands matching RULE, e.g. 'git push *' (repeatable).")
+    List<String> denyRules = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "RULE", description = "Allow bash commands matching RULE, e.g. 'npm test *' (repeatable).")
+    List<String> allowRules = new ArrayList<>();
+
+    @Option(names = "--allow-list", description = "Allow only bash commands that match an --allow rule.")
+    boolean allowListMode;
+
+    @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
+    boolean http;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "With --http: the address to bind (default ${DEFAULT-VALUE}, loopback only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "N", description = "With --http: the port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = DEFAULT_PORT;
+
+    /** Runs {@code agentstream mcp} on its own, for tests and benchmarks that start this command directly. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new McpCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        List<Path> folders = roots(cli);
+        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policy(cli)).withWorkingDirectory(folders.getFirst()),
+                Workspace.of(folders));
+        if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
+        McpOptions options;
+        try {
+            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        return http ? serveHttp(options) : serveStdio(options);
+    }
+
+    private int serveStdio(McpOptions options) throws InterruptedException {
+        // stdout carries protocol messages only: whatever else prints to System.out lands on stderr instead.
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        if (Terminal.isTerminal(0)) {
+            System.err.println("agentstream mcp speaks MCP on stdin/stdout and waits for a client; add it to your MCP client "
+                    + "(claude mcp add agentstream -- agentstream mcp), or run 'agentstream mcp --http'. Ctrl-D ends it.");
+        }
+        StdioMcpServer server = StdioMcpServer.start(options, System.in, protocol);
+        Thread stopOnSignal = new Thread(server::close, "agentstream-mcp-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        server.awaitClientGone();
+        server.close();
+        removeHook(stopOnSignal);
+        return 0;
+    }
+
+    private int serveHttp(McpOptions options) throws Exception {
+        HttpMcpServer server;
+        try {
+            server = HttpMcpServer.start(options, host, port);
+        } catch (IOException e) {
+            System.err.println("agentstream mcp: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); choose another --port, or 0 for any free one.");
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "agentstream-mcp-shutdown"));
+        System.err.println("agentstream MCP server listening on " + server.endpoint() + " (Streamable HTTP). Ctrl-C stops it.");
+        System.err.flush();
+        server.join();
+        return 0;
+    }
+
+    private List<Path> roots(CommandLine cli) {
+        List<Path> folders = new ArrayList<>();
+        for (Path root : roots.isEmpty() ? List.of(Path.of("")) : roots) {
+            Path folder = root.toAbsolutePath().normalize();
+            if (!Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(cli, "--root " + root + " is not a folder; give an existing directory.");
+            }
+            folders.add(folder);
+        }
+        return folders;
+    }
+
+    private CommandPolicy policy(CommandLine cli) {
+        CommandPolicy.Builder policy = CommandPolicy.builder().withDefaults().allowListMode(allowListMode);
+        try {
+            denyRules.forEach(policy::deny);
+            allowRules.forEach(policy::allow);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        return policy.build();
+    }
+
+    private static String version() {
+        Properties props = new Properties();
+        try (InputStream in = McpCommand.class.getResourceAsStream("/agentstream-version.properties")) {
+            if (in != null) props.load(in);
+        } catch (IOException e) {
+            // the version is only shown to clients
+        }
+        return props.getProperty("version", "unknown");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.agentstream.mcp;
+
+import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.Tool;
+import dev.agentstream.core.ToolRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an agentstream MCP server offers: the registry's tools (all of them, or only those named in
+ * {@code exposedTools}) run with {@code runtime}'s settings. Streaming is the registry's own business:
+ * a tool in BUFFERED mode sends no progress, only its result.
+ */
+public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<String> exposedTools, String version) {
+
+    public McpOptions {
+        exposedTools = Set.copyOf(exposedTools);
+        List<String> unknown = exposedTools.stream().filter(name -> registry.find(name).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("There is no tool named " + String.join(", ", unknown) + "; choose from: "
+                    + String.join(", ", registry.tools().stream().map(t -> t.spec().name()).toList()) + ".");
+        }
+    }
+
+    public static McpOptions of(ToolRegistry registry) {
+        return new McpOptions(registry, RuntimeConfig.defaults(), Set.of(), "dev");
+    }
+
+    public McpOptions withRuntime(RuntimeConfig newRuntime) {
+        return new McpOptions(registry, newRuntime, exposedTools, version);
+    }
+
+    public McpOptions withExposedTools(Set<String> names) {
+        return new McpOptions(registry, runtime, names, version);
+    }
+
+    public McpOptions withVersion(String newVersion) {
+        return new McpOptions(registry, runtime, exposedTools, newVersion);
+    }
+
+    /** The tools a client sees, in the registry's order. */
+    List<Tool> exposed() {
+        List<Tool> tools = new ArrayList<>();
+        for (Tool tool : registry.tools()) {
+            if (exposedTools.isEmpty() || exposedTools.contains(tool.spec().name())) tools.add(tool);
+        }
+        return tools;
+    }
+}

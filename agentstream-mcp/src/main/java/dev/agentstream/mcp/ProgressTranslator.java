@@ -1,0 +1,112 @@
+package dev.agentstream.mcp;
+
+import dev.agentstream.core.ToolEvent;
+import dev.agentstream.core.view.TerminalText;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one call's events into MCP progress notifications. MCP wants {@code progress} to increase with
+ * every notification, with a {@code total} when the end is known:
+ * <ul>
+ *   <li>a tool that knows its fraction reports a percentage (total 100);</li>
+ *   <li>otherwise progress counts the work done: files scanned, entries listed, bytes of output;</li>
+ *   <li>when that count has not moved (a heartbeat of a quiet command) it still rises by a thousandth,
+ *       so a client that resets its timeout on progress keeps waiting.</li>
+ * </ul>
+ * The message is the tool's phase and, once there is output, its latest line. Not thread-safe: one
+ * translator per call, fed by the thread delivering that call's events.
+ */
+final class ProgressTranslator {
+
+    static final double TOTAL_PERCENT = 100;
+    private static final double NUDGE = 0.001;
+    private static final int MAX_LINE = 160;
+    /** The counters that measure work done, most telling first. */
+    private static final List<String> WORK_COUNTERS = List.of("files", "entries", "bytes", "lines");
+
+    private final Object progressToken;
+    private final StringBuilder pendingLine = new StringBuilder();
+    private String latestLine = "";
+    private double lastProgress = Double.NEGATIVE_INFINITY;
+
+    ProgressTranslator(Object progressToken) {
+        this.progressToken = progressToken;
+    }
+
+    /** The notification this event calls for, if any; output only updates the latest line. */
+    Optional<McpSchema.ProgressNotification> translate(ToolEvent event) {
+        switch (event) {
+            case ToolEvent.Output output -> {
+                noteOutput(output.text());
+                return Optional.empty();
+            }
+            case ToolEvent.Progress progress -> {
+                return Optional.of(notification(progress));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private McpSchema.ProgressNotification notification(ToolEvent.Progress progress) {
+        Double total = null;
+        double value;
+        if (progress.fraction().isPresent()) {
+            value = progress.fraction().getAsDouble() * TOTAL_PERCENT;
+            total = TOTAL_PERCENT;
+        } else {
+            value = workDone(progress.counters());
+        }
+        if (value <= lastProgress) value = Math.round((lastProgress + NUDGE) * 1000) / 1000.0;
+        // A rise past the total (a tool that switched to a percentage late) must not claim more than 100%.
+        if (total != null && value > total) total = null;
+        lastProgress = value;
+        return new McpSchema.ProgressNotification(progressToken, value, total, message(progress.message()));
+    }
+
+    private static double workDone(Map<String, Long> counters) {
+        for (String name : WORK_COUNTERS) {
+            Long count = counters.get(name);
+            if (count != null) return count;
+        }
+        Long elapsed = counters.get("elapsedMs");
+        return elapsed == null ? 0 : elapsed / 1000.0;
+    }
+
+    private String message(String phase) {
+        // A line still being drawn (a progress bar, a prompt) is newer than the last finished one.
+        String partial = lastPartialLine();
+        String line = partial.isBlank() ? latestLine : partial;
+        if (line.isBlank()) return phase;
+        return (phase == null || phase.isBlank() ? "" : phase + " | ") + line;
+    }
+
+    private void noteOutput(String text) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                pendingLine.append(text, start, i);
+                String line = clean(pendingLine.toString());
+                if (!line.isBlank()) latestLine = line;
+                pendingLine.setLength(0);
+                start = i + 1;
+            }
+        }
+        pendingLine.append(text, start, text.length());
+        // A progress bar redrawn with \r never ends its line: keep only a bounded tail of it.
+        if (pendingLine.length() > 4 * MAX_LINE) pendingLine.delete(0, pendingLine.length() - 2 * MAX_LINE);
+    }
+
+    private String lastPartialLine() {
+        return clean(pendingLine.toString());
+    }
+
+    private static String clean(String line) {
+        String text = TerminalText.collapseCarriageReturns(TerminalText.stripAnsi(line)).strip();
+        return text.length() <= MAX_LINE ? text : text.substring(0, MAX_LINE - 3) + "...";
+    }
+}

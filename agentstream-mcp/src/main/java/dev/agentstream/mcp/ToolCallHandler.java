@@ -1,0 +1,72 @@
+package dev.agentstream.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolCall;
+import dev.agentstream.core.ToolContext;
+import dev.agentstream.core.ToolEvent;
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.core.ToolStream;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs one {@code tools/call} to its end: in the caller's core session, with the call registered so that
+ * {@code notifications/cancelled} can close its stream, and with progress notifications while it runs
+ * when the request carries a progress token. Blocks: call it on a thread that may wait (a virtual thread).
+ */
+final class ToolCallHandler {
+
+    /** A client that does not take a progress notification within this time gets no more of them. */
+    private static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ToolRegistry registry;
+    private final McpOptions options;
+    private final McpSessions sessions;
+    private final AtomicLong unnamedCalls = new AtomicLong();
+
+    ToolCallHandler(McpOptions options, McpSessions sessions) {
+        this.registry = options.registry();
+        this.options = options;
+        this.sessions = sessions;
+    }
+
+    McpSchema.CallToolResult call(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        String sessionId = exchange.sessionId();
+        String requestId = RequestContext.requestIdOf(exchange.transportContext())
+                .orElseGet(() -> "unnamed-" + unnamedCalls.incrementAndGet());
+        ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
+        ToolContext context = new ToolContext(sessions.coreSession(sessionId), options.runtime());
+        ToolStream stream = registry.execute(call, context);
+        Runnable finished = sessions.started(sessionId, requestId, stream);
+        try {
+            ToolEvent terminal = registry.deliver(stream, call.name(), progressSender(exchange, request.progressToken()));
+            return ResultTranslator.toResult(terminal);
+        } finally {
+            finished.run();
+            stream.close();
+            // A cancellation wakes this thread with interrupts; none may outlive the call.
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * Sends progress in order and before the result, since the same thread sends both. A send that fails
+     * throws, which makes the registry stop delivering events (the call goes on and its result is kept).
+     */
+    private static Consumer<ToolEvent> progressSender(McpAsyncServerExchange exchange, Object progressToken) {
+        if (progressToken == null) return event -> {};
+        ProgressTranslator translator = new ProgressTranslator(progressToken);
+        return event -> translator.translate(event)
+                .ifPresent(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
+    }
+
+    private static JsonNode input(Map<String, Object> arguments) {
+        // The SDK parsed the arguments with its Jackson 3 into plain maps and lists; our tools read Jackson 2 trees.
+        return arguments == null ? EventJson.mapper().createObjectNode() : EventJson.mapper().valueToTree(arguments);
+    }
+}

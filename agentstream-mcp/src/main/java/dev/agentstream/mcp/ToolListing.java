@@ -1,0 +1,27 @@
+package dev.agentstream.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolSpec;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** A tool's spec as MCP lists it. The schema crosses from our Jackson 2 to the SDK's Jackson 3 as JSON text. */
+final class ToolListing {
+
+    private ToolListing() {}
+
+    static McpSchema.Tool of(ToolSpec spec, McpJsonMapper mapper) {
+        String schema;
+        try {
+            schema = EventJson.mapper().writeValueAsString(spec.inputSchema());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The input schema of tool " + spec.name() + " cannot be written as JSON.", e);
+        }
+        return McpSchema.Tool.builder()
+                .name(spec.name())
+                .description(ModelDescriptions.of(spec))
+                .inputSchema(mapper, schema)
+                .build();
+    }
+}

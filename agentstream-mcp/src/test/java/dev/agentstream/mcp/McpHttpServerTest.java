@@ -1,0 +1,93 @@
+package dev.agentstream.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.bash.BashTool;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The server over Streamable HTTP on loopback, in this JVM. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class McpHttpServerTest extends McpServerContract {
+
+    private static HttpMcpServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ToolRegistry registry = new ToolRegistry().register(new BashTool()).register(new ImageTestTool());
+        server = HttpMcpServer.start(McpOptions.of(registry), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    @Timeout(30)
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    TestClient connect() {
+        TestClient client = TestClient.http(server.endpoint());
+        client.client.initialize();
+        return client;
+    }
+
+    @Test
+    void endingTheSessionEndsItsShell() throws Exception {
+        long shell;
+        try (TestClient c = connect()) {
+            String text = TestClient.text(c.call("bash", Map.of("command", "echo $$")));
+            shell = Long.parseLong(text.lines().findFirst().orElseThrow().strip());
+            assertThat(TestClient.running(shell)).isTrue();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (TestClient.running(shell) && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(TestClient.running(shell)).as("the session's bash (pid %d) is gone", shell).isFalse();
+    }
+
+    @Test
+    void aPageFromAnotherOriginIsRefused() throws Exception {
+        assertThat(initializeFrom("http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(initializeFrom("http://localhost:6274").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRebindedHostNameIsRefused() throws Exception {
+        // java.net.http will not send a Host of our choosing: write the request by hand.
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        try (Socket socket = new Socket("127.0.0.1", server.endpoint().getPort())) {
+            socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: attacker.example:" + server.endpoint().getPort()
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 421");
+        }
+    }
+
+    private static HttpResponse<String> initializeFrom(String origin) throws Exception {
+        return HttpClient.newHttpClient().send(initialize(origin).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder initialize(String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                        "capabilities":{},"clientInfo":{"name":"curl","version":"1"}}}"""));
+        if (origin != null) request.header("Origin", origin);
+        return request;
+    }
+
+}

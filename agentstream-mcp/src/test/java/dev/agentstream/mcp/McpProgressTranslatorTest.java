@@ -1,0 +1,69 @@
+package dev.agentstream.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstream.core.ToolEvent;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class McpProgressTranslatorTest {
+
+    private final ProgressTranslator translator = new ProgressTranslator("tok");
+
+    @Test
+    void outputOnlyFeedsTheMessage() {
+        assertThat(translator.translate(new ToolEvent.Output("c", 1, "stdout", "\u001b[32mcompiling\u001b[0m a\nlinking b\n"))).isEmpty();
+        McpSchema.ProgressNotification n = progress(OptionalDouble.empty(), Map.of("bytes", 20L));
+        assertThat(n.progressToken()).isEqualTo("tok");
+        assertThat(n.message()).isEqualTo("running: make | linking b");
+        assertThat(n.progress()).isEqualTo(20.0);
+        assertThat(n.total()).isNull();
+    }
+
+    @Test
+    void aLineStillBeingDrawnIsTheNewest() {
+        translator.translate(new ToolEvent.Output("c", 1, "stdout", "Downloading\n 10%\r 55%"));
+        assertThat(progress(OptionalDouble.of(0.55), Map.of()).message()).isEqualTo("running: make | 55%");
+    }
+
+    @Test
+    void aKnownFractionIsAPercentageOfOneHundred() {
+        McpSchema.ProgressNotification n = progress(OptionalDouble.of(0.25), Map.of("bytes", 9L));
+        assertThat(n.progress()).isEqualTo(25.0);
+        assertThat(n.total()).isEqualTo(100.0);
+    }
+
+    @Test
+    void progressAlwaysIncreasesEvenWhenNothingMoved() {
+        double first = progress(OptionalDouble.empty(), Map.of("bytes", 13L, "elapsedMs", 1000L)).progress();
+        double heartbeat = progress(OptionalDouble.empty(), Map.of("bytes", 13L, "elapsedMs", 2000L)).progress();
+        double next = progress(OptionalDouble.empty(), Map.of("bytes", 40L, "elapsedMs", 3000L)).progress();
+        assertThat(first).isEqualTo(13.0);
+        assertThat(heartbeat).isEqualTo(13.001);
+        assertThat(next).isEqualTo(40.0);
+    }
+
+    @Test
+    void aLatePercentageBelowTheWorkCountDropsTheTotalRatherThanGoBack() {
+        progress(OptionalDouble.empty(), Map.of("bytes", 5000L));
+        McpSchema.ProgressNotification n = progress(OptionalDouble.of(0.3), Map.of("bytes", 5100L));
+        assertThat(n.progress()).isGreaterThan(5000.0);
+        assertThat(n.total()).isNull();
+    }
+
+    @Test
+    void filesScannedCountBeforeBytes() {
+        assertThat(progress(OptionalDouble.empty(), Map.of("files", 12L, "bytes", 90_000L, "matches", 3L)).progress()).isEqualTo(12.0);
+    }
+
+    @Test
+    void otherEventsSendNothing() {
+        assertThat(translator.translate(new ToolEvent.Started("c", 0, "bash"))).isEmpty();
+    }
+
+    private McpSchema.ProgressNotification progress(OptionalDouble fraction, Map<String, Long> counters) {
+        return translator.translate(new ToolEvent.Progress("c", 5, "running: make", fraction, counters)).orElseThrow();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.agentstream.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What an agentstream MCP server does over any transport, checked with the MCP Java SDK's client. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+abstract class McpServerContract {
+
+    /** A connected, initialized client of a server offering bash and the test image tool. */
+    abstract TestClient connect();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsEveryToolWithItsSchemaAndADescriptionForAModel() {
+        try (TestClient c = connect()) {
+            assertThat(c.client.getServerInfo().name()).isEqualTo("agentstream");
+            List<McpSchema.Tool> tools = c.client.listTools().tools();
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("bash", ImageTestTool.NAME);
+            McpSchema.Tool bash = tools.getFirst();
+            assertThat(bash.inputSchema()).containsEntry("type", "object");
+            assertThat((Map<String, Object>) bash.inputSchema().get("properties")).containsKeys("command", "restart", "timeout", "stdin");
+            assertThat(bash.description()).contains("persistent bash session").contains("[exit code N]").contains("{\"command\": \"\"}");
+        }
+    }
+
+    @Test
+    void progressArrivesWhileBashRunsAndStopsWithTheResult() throws Exception {
+        try (TestClient c = connect()) {
+            TestClient.Received<McpSchema.CallToolResult> result = c.callWithProgress("bash",
+                    Map.of("command", "for i in 1 2 3 4; do echo \"step $i\"; sleep 0.4; done"), "p1");
+
+            assertThat(result.value().isError()).isFalse();
+            assertThat(TestClient.text(result.value())).contains("step 1\nstep 2\nstep 3\nstep 4").contains("[exit code 0]");
+            List<TestClient.Received<McpSchema.ProgressNotification>> progress = List.copyOf(c.progress);
+            assertThat(progress).as("progress notifications").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(progress).allSatisfy(p -> assertThat(p.nanos()).isLessThan(result.nanos()));
+            assertThat(progress.getFirst().nanos()).as("the first progress comes well before the result")
+                    .isLessThan(result.nanos() - TimeUnit.MILLISECONDS.toNanos(800));
+            List<Double> values = progress.stream().map(p -> p.value().progress()).toList();
+            for (int i = 1; i < values.size(); i++) assertThat(values.get(i)).isGreaterThan(values.get(i - 1));
+            assertThat(progress).extracting(p -> p.value().message()).anyMatch(m -> m.contains("| step"));
+
+            Thread.sleep(500);
+            assertThat(c.progress).as("no progress after the result").hasSameSizeAs(progress);
+        }
+    }
+
+    @Test
+    void withoutAProgressTokenTheResultStillHoldsAllOutput() {
+        try (TestClient c = connect()) {
+            McpSchema.CallToolResult result = c.call("bash", Map.of("command", "seq 1 3; sleep 0.3; echo done"));
+            assertThat(TestClient.text(result)).contains("1\n2\n3\ndone").contains("[exit code 0]");
+            assertThat(c.progress).isEmpty();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> meta = (Map<String, Object>) result.meta().get(ResultTranslator.META_KEY);
+            assertThat(meta).containsEntry("exitCode", 0).containsKey("spoolPath");
+        }
+    }
+
+    @Test
+    void cancellingACallKillsItsProcess() throws Exception {
+        try (TestClient c = connect()) {
+            CompletableFuture<McpSchema.CallToolResult> call = c.callInBackground("bash",
+                    Map.of("command", "sh -c 'echo PID=$$; exec sleep 300'"), "slow");
+            Object requestId = c.transport.nextToolCallId();
+            long pid = awaitPidInProgress(c, "slow");
+            assertThat(TestClient.running(pid)).isTrue();
+
+            c.transport.cancel(requestId);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (TestClient.running(pid) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(TestClient.running(pid)).as("sleep (pid %d) is gone after the cancellation", pid).isFalse();
+            // The shell survives its command: the session goes on.
+            call.get(10, TimeUnit.SECONDS);
+            assertThat(TestClient.text(c.call("bash", Map.of("command", "echo still here")))).contains("still here");
+        }
+    }
+
+    @Test
+    void imagesComeBackAsImageContent() {
+        try (TestClient c = connect()) {
+            McpSchema.CallToolResult result = c.call(ImageTestTool.NAME, Map.of());
+            assertThat(result.isError()).isFalse();
+            McpSchema.ImageContent image = result.content().stream().filter(McpSchema.ImageContent.class::isInstance)
+                    .map(McpSchema.ImageContent.class::cast).findFirst().orElseThrow();
+            assertThat(image.mimeType()).isEqualTo("image/png");
+            assertThat(Base64.getDecoder().decode(image.data())).isEqualTo(ImageTestTool.redSquare());
+            assertThat(TestClient.text(result)).isEqualTo("an 8x8 red square");
+        }
+    }
+
+    @Test
+    void toolErrorsAreErrorResults() {
+        try (TestClient c = connect()) {
+            McpSchema.CallToolResult refused = c.call("bash", Map.of("command", "echo hi && rm -rf /"));
+            assertThat(refused.isError()).isTrue();
+            assertThat(TestClient.text(refused)).contains("Refused").contains("rm -rf /");
+
+            McpSchema.CallToolResult badInput = c.call("bash", Map.of("timeout", 5));
+            assertThat(badInput.isError()).isTrue();
+            assertThat(TestClient.text(badInput)).contains("Give a 'command'");
+
+            McpSchema.CallToolResult failing = c.call("bash", Map.of("command", "ls /nonexistent"));
+            assertThat(failing.isError()).as("a command's own failure is reported, not an error of the tool").isFalse();
+            assertThat(TestClient.text(failing)).contains("[exit code 2]");
+        }
+    }
+
+    @Test
+    void theShellPersistsWithinASession() {
+        try (TestClient c = connect()) {
+            c.call("bash", Map.of("command", "cd /tmp && export MARK=kept"));
+            assertThat(TestClient.text(c.call("bash", Map.of("command", "pwd; echo \"[$MARK]\"")))).contains("/tmp\n[kept]");
+        }
+    }
+
+    static long awaitPidInProgress(TestClient c, String token) throws InterruptedException {
+        Pattern pid = Pattern.compile("PID=(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (McpSchema.ProgressNotification n : c.progressFor(token)) {
+                Matcher m = pid.matcher(n.message() == null ? "" : n.message());
+                if (m.find()) return Long.parseLong(m.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no progress message showed the PID line; progress: " + c.progress);
+    }
+}
