@@ -95,8 +95,10 @@ public final class ConsoleAgentPrinter implements AgentListener {
             case AgentEvent.Notice n -> note(n.message());
             case AgentEvent.SessionEnded e -> ended(e);
         }
+        // Events that print nothing on stdout (or only on stderr) leave the last call's lines attributed.
         boolean keepsCallOnScreen = event instanceof AgentEvent.Tool || event instanceof AgentEvent.Usage
-                || event instanceof AgentEvent.Notice || event instanceof AgentEvent.Retrying;
+                || event instanceof AgentEvent.Notice || event instanceof AgentEvent.Retrying
+                || event instanceof AgentEvent.TurnEnded || event instanceof AgentEvent.TurnStarted;
         if (event instanceof AgentEvent.ToolUse u) lastOutputCall = u.id();
         else if (!keepsCallOnScreen) lastOutputCall = null;
         out.flush();

@@ -41,6 +41,23 @@ class ConsoleAgentPrinterTest {
     }
 
     @Test
+    void the_end_of_the_reply_while_the_tool_runs_does_not_repeat_its_header() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConsoleAgentPrinter printer = new ConsoleAgentPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), ConsoleAgentPrinter.Style.plain());
+
+        printer.accept(new AgentEvent.ToolUse(1, "t1", "bash", EventJson.mapper().readTree("{\"command\":\"ls\"}")));
+        printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Started("t1", 0, "bash")));
+        printer.accept(new AgentEvent.TurnEnded(1, "tool_use"));
+        printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Output("t1", 5, "stdout", "a.txt\n")));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                ● bash  ls
+                  │ a.txt
+                """);
+    }
+
+    @Test
     void hidden_thinking_shows_only_a_marker() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConsoleAgentPrinter.Style hidden = new ConsoleAgentPrinter.Style(false, false, false,
