@@ -8,7 +8,6 @@ import dev.agentstream.mcp.McpOptions;
 import dev.agentstream.mcp.StdioMcpServer;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.fs.Workspace;
-import dev.agentstream.tools.bash.policy.CommandPolicy;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -55,14 +54,8 @@ public final class McpCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of a call's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
 
-    @Option(names = "--deny", paramLabel = "RULE", description = "Refuse bash commands matching RULE, e.g. 'git push *' (repeatable).")
-    List<String> denyRules = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "RULE", description = "Allow bash commands matching RULE, e.g. 'npm test *' (repeatable).")
-    List<String> allowRules = new ArrayList<>();
-
-    @Option(names = "--allow-list", description = "Allow only bash commands that match an --allow rule.")
-    boolean allowListMode;
+    @CommandLine.Mixin
+    PolicyOptions policyOptions;
 
     @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
     boolean http;
@@ -82,7 +75,7 @@ public final class McpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         List<Path> folders = roots(cli);
-        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policy(cli)).withWorkingDirectory(folders.getFirst()),
+        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folders.getFirst()),
                 Workspace.of(folders));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
@@ -139,16 +132,6 @@ public final class McpCommand implements Callable<Integer> {
         return folders;
     }
 
-    private CommandPolicy policy(CommandLine cli) {
-        CommandPolicy.Builder policy = CommandPolicy.builder().withDefaults().allowListMode(allowListMode);
-        try {
-            denyRules.forEach(policy::deny);
-            allowRules.forEach(policy::allow);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
-        return policy.build();
-    }
 
     private static String version() {
         Properties props = new Properties();

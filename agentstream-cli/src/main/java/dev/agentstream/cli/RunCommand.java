@@ -14,14 +14,12 @@ import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.tools.bash.BashConfig;
-import dev.agentstream.tools.bash.policy.CommandPolicy;
 import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.computer.Resolution;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,14 +77,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of each tool's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
 
-    @Option(names = "--deny", paramLabel = "RULE", description = "Refuse bash commands matching RULE, e.g. 'git push *' (repeatable).")
-    List<String> denyRules = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "RULE", description = "Allow bash commands matching RULE (repeatable).")
-    List<String> allowRules = new ArrayList<>();
-
-    @Option(names = "--allow-list", description = "Allow only bash commands that match an --allow rule.")
-    boolean allowListMode;
+    @CommandLine.Mixin
+    PolicyOptions policyOptions;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new RunCommand()).execute(args));
@@ -109,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
-        ToolRegistry registry = ToolCatalog.desktopRegistry(BashConfig.defaults().withPolicy(policy(cli)));
+        ToolRegistry registry = ToolCatalog.desktopRegistry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         settings = withComputerDisplay(settings, registry, err);
         AgentListener printer = json ? new JsonAgentPrinter(out) : new ConsoleAgentPrinter(out, err, style());
@@ -170,16 +162,6 @@ public final class RunCommand implements Callable<Integer> {
                 progress -> ProgressLine.render(progress, 24), ConsoleEventPrinter::summary);
     }
 
-    private CommandPolicy policy(CommandLine cli) {
-        CommandPolicy.Builder policy = CommandPolicy.builder().withDefaults().allowListMode(allowListMode);
-        try {
-            denyRules.forEach(policy::deny);
-            allowRules.forEach(policy::allow);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
-        return policy.build();
-    }
 
     static int exitCode(AgentOutcome.Reason reason) {
         return switch (reason) {

@@ -12,14 +12,11 @@ import dev.agentstream.core.ToolEvent;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.tools.bash.BashConfig;
-import dev.agentstream.tools.bash.policy.CommandPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -64,19 +61,13 @@ final class ToolCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The call's id (default ${DEFAULT-VALUE}).")
     String callId = "c1";
 
-    @Option(names = "--deny", paramLabel = "RULE", description = "Refuse bash commands matching RULE, e.g. 'git push *' (repeatable).")
-    List<String> denyRules = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "RULE", description = "Allow bash commands matching RULE, e.g. 'npm test *' (repeatable).")
-    List<String> allowRules = new ArrayList<>();
-
-    @Option(names = "--allow-list", description = "Allow only bash commands that match an --allow rule.")
-    boolean allowListMode;
+    @CommandLine.Mixin
+    PolicyOptions policyOptions;
 
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policy(cli)));
+        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)));
         if (registry.find(toolName).isEmpty()) {
             throw new CommandLine.ParameterException(cli, "There is no tool named '" + toolName + "'; run 'agentstream tools' to list them.");
         }
@@ -116,16 +107,6 @@ final class ToolCommand implements Callable<Integer> {
         };
     }
 
-    private CommandPolicy policy(CommandLine cli) {
-        CommandPolicy.Builder policy = CommandPolicy.builder().withDefaults().allowListMode(allowListMode);
-        try {
-            denyRules.forEach(policy::deny);
-            allowRules.forEach(policy::allow);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
-        return policy.build();
-    }
 
     private JsonNode readInput(CommandLine cli) {
         String text;

@@ -1,7 +1,5 @@
 package dev.agentstream.tools.bash;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.Session;
@@ -54,15 +52,10 @@ public final class BashTool implements Tool {
 
     public BashTool(BashConfig config) {
         this.config = config;
-        try {
-            JsonNode schema = new ObjectMapper().readTree(SCHEMA);
-            this.spec = new ToolSpec(NAME,
-                    "Run commands in a persistent bash session. Output streams while the command runs; "
-                            + "cd, variables and functions persist between calls. Commands pass a safety policy first.",
-                    schema, Optional.of("bash_20250124"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.spec = ToolSpec.fromJson(NAME,
+                "Run commands in a persistent bash session. Output streams while the command runs; "
+                        + "cd, variables and functions persist between calls. Commands pass a safety policy first.",
+                SCHEMA, Optional.of("bash_20250124"));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.agentstream.tools.edit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.Tool;
@@ -14,7 +12,6 @@ import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.fs.Workspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -70,15 +67,10 @@ public final class EditTool implements Tool {
         if (defaultMaxCharacters < 1) throw new IllegalArgumentException("defaultMaxCharacters must be positive: " + defaultMaxCharacters);
         this.workspace = workspace;
         this.defaultMaxCharacters = defaultMaxCharacters;
-        try {
-            JsonNode schema = new ObjectMapper().readTree(SCHEMA);
-            this.spec = new ToolSpec(NAME,
-                    "View files (cat -n style, streamed), directories (2 levels) and images; create files; replace a string that "
-                            + "occurs exactly once; insert lines; undo the last edit of a file. Paths must be absolute.",
-                    schema, Optional.of(ANTHROPIC_TYPE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.spec = ToolSpec.fromJson(NAME,
+                "View files (cat -n style, streamed), directories (2 levels) and images; create files; replace a string that "
+                        + "occurs exactly once; insert lines; undo the last edit of a file. Paths must be absolute.",
+                SCHEMA, Optional.of(ANTHROPIC_TYPE));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.agentstream.tools.find;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.CallScope;
-import dev.agentstream.core.EventJson;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
@@ -12,8 +10,6 @@ import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,16 +59,11 @@ public final class FindTool implements Tool {
 
     public FindTool(Workspace workspace) {
         this.workspace = workspace;
-        try {
-            JsonNode schema = EventJson.mapper().readTree(SCHEMA);
-            this.spec = new ToolSpec(NAME,
-                    "Search the text of files under a folder for a literal string or a regular expression, like grep -rn. "
-                            + "Prints matching lines as path:line:text (context lines as path-line-text) while searching; "
-                            + "skips .gitignored, hidden and binary files unless asked.",
-                    schema, Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.spec = ToolSpec.fromJson(NAME,
+                "Search the text of files under a folder for a literal string or a regular expression, like grep -rn. "
+                        + "Prints matching lines as path:line:text (context lines as path-line-text) while searching; "
+                        + "skips .gitignored, hidden and binary files unless asked.",
+                SCHEMA, Optional.empty());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.agentstream.tools.tree;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.CallScope;
-import dev.agentstream.core.EventJson;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
@@ -12,8 +10,6 @@ import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,16 +44,11 @@ public final class TreeTool implements Tool {
 
     public TreeTool(Workspace workspace) {
         this.workspace = workspace;
-        try {
-            JsonNode schema = EventJson.mapper().readTree(SCHEMA);
-            this.spec = new ToolSpec(NAME,
-                    "Show the structure of a folder like the tree command: folders first, sorted by name, to a depth "
-                            + "(default 3) and an entry limit (default 1000), with a count of everything left out. "
-                            + "Skips .gitignored and hidden entries unless asked.",
-                    schema, Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.spec = ToolSpec.fromJson(NAME,
+                "Show the structure of a folder like the tree command: folders first, sorted by name, to a depth "
+                        + "(default 3) and an entry limit (default 1000), with a count of everything left out. "
+                        + "Skips .gitignored and hidden entries unless asked.",
+                SCHEMA, Optional.empty());
     }
 
     @Override
