@@ -85,7 +85,8 @@ public final class ConsoleAgentPrinter implements AgentListener {
             case AgentEvent.Usage u -> note("turn " + u.turn() + ": " + usage(u.turnUsage()) + "  |  session: " + usage(u.sessionUsage()));
             case AgentEvent.TurnEnded t -> {
                 startLine();
-                mode = Mode.NONE;
+                // After tool calls the next reply's text is set off by a blank line, as within one reply.
+                if (mode != Mode.TOOL) mode = Mode.NONE;
             }
             case AgentEvent.Retrying r -> {
                 startLine();

@@ -50,11 +50,14 @@ class ConsoleAgentPrinterTest {
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Started("t1", 0, "bash")));
         printer.accept(new AgentEvent.TurnEnded(1, "tool_use"));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Output("t1", 5, "stdout", "a.txt\n")));
+        printer.accept(new AgentEvent.TurnStarted(2));
+        printer.accept(new AgentEvent.TextDelta(2, "One file."));
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 ● bash  ls
                   │ a.txt
-                """);
+
+                One file.""");
     }
 
     @Test
