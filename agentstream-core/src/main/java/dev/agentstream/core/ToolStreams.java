@@ -21,6 +21,7 @@ public final class ToolStreams {
 
     public static ToolStream start(ToolCall call, ToolContext context, ToolBody body) {
         ToolStream stream = new ToolStream(call.id(), ToolStream.DEFAULT_CAPACITY);
+        SpoolJanitor.sweepOnce(context.config().spoolDir());
         ModelView view;
         try {
             view = new ModelView(new ModelViewConfig(context.config().outputBudgetChars()), spoolFile(context, call));
