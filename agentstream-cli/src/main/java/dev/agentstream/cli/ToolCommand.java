@@ -42,7 +42,7 @@ final class ToolCommand implements Callable<Integer> {
     InputSource source;
 
     static final class InputSource {
-        @Option(names = "--input", paramLabel = "JSON", description = "The tool's input as JSON.")
+        @Option(names = "--input", paramLabel = "JSON", description = "The tool's input as JSON ('-' reads it from stdin).")
         String json;
 
         @Option(names = "--input-file", paramLabel = "FILE", description = "Read the input JSON from FILE ('-' for stdin).")
@@ -111,8 +111,10 @@ final class ToolCommand implements Callable<Integer> {
     private JsonNode readInput(CommandLine cli) {
         String text;
         try {
-            if (source.json != null) {
+            if (source.json != null && !source.json.equals("-")) {
                 text = source.json;
+            } else if (source.json != null) {
+                text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             } else if (source.file.equals("-")) {
                 text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             } else {

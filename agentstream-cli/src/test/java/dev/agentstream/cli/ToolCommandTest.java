@@ -119,6 +119,19 @@ class ToolCommandTest {
     }
 
     @Test
+    void theInputCanComeFromStdinWithADash() throws Exception {
+        for (String option : new String[] {"--input", "--input-file"}) {
+            try (CliProcess cli = CliProcess.start(dir, "tool", "bash", option, "-")) {
+                try (var stdin = cli.process.getOutputStream()) {
+                    stdin.write("{\"command\":\"echo from-stdin\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                assertThat(cli.waitFor()).as(option).isZero();
+                assertThat(cli.stdoutText()).as(option).isEqualTo("from-stdin\n");
+            }
+        }
+    }
+
+    @Test
     void ctrlCCancelsTheCallAndLeavesNoProcessBehind() throws Exception {
         try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input",
                 "{\"command\":\"sleep 300 & echo BG=$!; sleep 300\"}")) {
