@@ -8,15 +8,19 @@ import java.util.TreeMap;
 /**
  * Lets a progress update through only when something a watcher would notice changed and the last one
  * is at least {@code interval} old, so progress never costs more than the work it reports on.
- * Elapsed time counts as a change only when it crosses a whole second.
+ * Elapsed time counts as a change only when it crosses a whole second; a new message (a new phase) needs
+ * only a few milliseconds.
  */
 final class ProgressThrottle {
 
     static final String ELAPSED = "elapsedMs";
+    /** The shortest gap before a new phase is shown; it caps a tool that changes its message on every update. */
+    static final long PHASE_GAP_NANOS = 5_000_000L;
 
     private final long intervalNanos;
     private long lastEmitNanos = Long.MIN_VALUE;
     private String lastSignature;
+    private String lastMessage;
 
     ProgressThrottle(Duration interval) {
         this.intervalNanos = interval.toNanos();
@@ -25,8 +29,13 @@ final class ProgressThrottle {
     synchronized boolean admit(long nowNanos, String message, OptionalDouble fraction, Map<String, Long> counters) {
         String signature = signature(message, fraction, counters);
         if (signature.equals(lastSignature)) return false;
-        if (lastEmitNanos != Long.MIN_VALUE && nowNanos - lastEmitNanos < intervalNanos) return false;
+        // A new message is a new phase (seeking, then reading; capturing, scaling, encoding): a watcher should
+        // see each one even when they follow each other quickly, so phases only need the short gap.
+        boolean newPhase = !java.util.Objects.equals(message, lastMessage);
+        long gap = newPhase ? PHASE_GAP_NANOS : intervalNanos;
+        if (lastEmitNanos != Long.MIN_VALUE && nowNanos - lastEmitNanos < gap) return false;
         lastSignature = signature;
+        lastMessage = message;
         lastEmitNanos = nowNanos;
         return true;
     }

@@ -33,4 +33,13 @@ class ProgressThrottleTest {
         assertThat(throttle.admit(300 * MS, "m", OptionalDouble.empty(), Map.of("elapsedMs", 400L))).isFalse();
         assertThat(throttle.admit(1000 * MS, "m", OptionalDouble.empty(), Map.of("elapsedMs", 1100L))).isTrue();
     }
+
+    @Test
+    void aNewPhaseIsShownEvenRightAfterTheLastUpdateButNotWithinAFewMilliseconds() {
+        assertThat(throttle.admit(0, "capturing", OptionalDouble.of(0.0), Map.of())).isTrue();
+        assertThat(throttle.admit(2 * MS, "scaling", OptionalDouble.of(0.5), Map.of())).isFalse();
+        assertThat(throttle.admit(20 * MS, "scaling", OptionalDouble.of(0.5), Map.of())).isTrue();
+        assertThat(throttle.admit(30 * MS, "scaling", OptionalDouble.of(0.6), Map.of())).isFalse();
+        assertThat(throttle.admit(40 * MS, "encoding", OptionalDouble.of(0.7), Map.of())).isTrue();
+    }
 }
