@@ -3,7 +3,6 @@ package dev.agentstream.bench;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +79,7 @@ public final class FindTreeBench {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().close();
         AtomicLong peakRss = new AtomicLong();
-        Thread sampler = Thread.ofVirtual().start(() -> sampleRss(process, peakRss));
+        Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         long lines = 0;
         double firstOutputMs = -1;
         String last = "";
@@ -123,7 +121,7 @@ public final class FindTreeBench {
     }
 
     private static String findInput(Path dir, String pattern, boolean regex, boolean caseSensitive) {
-        return "{\"path\":" + jsonString(dir.toString()) + ",\"pattern\":" + jsonString(pattern) + ",\"regex\":" + regex
+        return "{\"path\":" + BenchSupport.jsonString(dir.toString()) + ",\"pattern\":" + BenchSupport.jsonString(pattern) + ",\"regex\":" + regex
                 + ",\"case_sensitive\":" + caseSensitive + ",\"max_results\":1000000}";
     }
 
@@ -134,9 +132,9 @@ public final class FindTreeBench {
                 .append("Every figure is the median of ").append(runs).append(" runs after one warm-up run (page cache warm for every program). ")
                 .append("agentstream runs with `--buffered` (only the final result, whose model view keeps 30,000 characters); ")
                 .append("rg and grep print every match.\n\n")
-                .append("- Machine: ").append(machine()).append('\n')
+                .append("- Machine: ").append(BenchSupport.machine()).append('\n')
                 .append("- Java: ").append(javaVersion()).append('\n')
-                .append("- rg: ").append(firstLine("rg", "--version")).append("; grep: ").append(firstLine("grep", "--version")).append('\n')
+                .append("- rg: ").append(BenchSupport.firstLine("rg", "--version")).append("; grep: ").append(BenchSupport.firstLine("grep", "--version")).append('\n')
                 .append(String.format(Locale.ROOT, "- Search corpus: %,d files, %,.0f MB of text (about 10 KB per file, %d files per folder); ",
                         countFiles(searchBytes), searchBytes / 1e6, FILES_PER_FOLDER))
                 .append("`").append(LITERAL).append("` in ").append(LITERAL_EVERY).append("\n")
@@ -161,15 +159,15 @@ public final class FindTreeBench {
         List<Run> streaming = repeat(agentstream("find", findInput(searchCorpus, LITERAL, false, true), true), true);
         md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "
                         + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
-                median(streaming, Run::firstOutputMs), median(streaming, Run::totalMs), jvmStartup()));
+                BenchSupport.median(streaming, Run::firstOutputMs), BenchSupport.median(streaming, Run::totalMs), jvmStartup()));
 
         md.append("### Tree walk\n\n")
                 .append("| program | whole run (ms) | entries counted | peak RSS (MiB) |\n|---|---:|---:|---:|\n");
-        List<Run> tree = repeat(agentstream("tree", "{\"path\":" + jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", false), false);
+        List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", false), false);
         List<Run> find = repeat(List.of("bash", "-c", "find " + shellQuote(treeCorpus.toString()) + " | wc -l"), false);
         md.append(String.format(Locale.ROOT, "| agentstream `tree` (max_depth 100, draws 1,000 entries, counts the rest) | %.0f | %s | %s |%n",
-                median(tree, Run::totalMs), treeCount(tree.getLast().lastLine()), rss(tree)));
-        md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", median(find, Run::totalMs),
+                BenchSupport.median(tree, Run::totalMs), treeCount(tree.getLast().lastLine()), rss(tree)));
+        md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", BenchSupport.median(find, Run::totalMs),
                 String.format(Locale.ROOT, "%,d", Long.parseLong(find.getLast().lastLine().strip()) - 1)));
         md.append("\nTo tell folders from files the tree tool stats entries only until a folder's link count says no subfolders ")
                 .append("are left (ext4, xfs, tmpfs; every entry elsewhere); `find` reads the type from the directory listing. ")
@@ -190,14 +188,14 @@ public final class FindTreeBench {
     }
 
     private static String searchRow(String label, String program, List<Run> runs, long bytes, long matches) {
-        double ms = median(runs, Run::totalMs);
+        double ms = BenchSupport.median(runs, Run::totalMs);
         return String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %,d | %s |%n", label, program.replace("|", "\\|"), ms,
                 bytes / 1e6 / (ms / 1000), matches, rss(runs));
     }
 
     /** Median peak RSS in MiB, or a dash when a process ended before its memory could be sampled. */
     private static String rss(List<Run> runs) {
-        double mib = median(runs, r -> r.peakRssKiB() / 1024.0);
+        double mib = BenchSupport.median(runs, r -> r.peakRssKiB() / 1024.0);
         return mib < 1 ? "-" : String.format(Locale.ROOT, "%.0f", mib);
     }
 
@@ -217,7 +215,7 @@ public final class FindTreeBench {
 
     private String jvmStartup() throws Exception {
         List<Run> version = repeat(List.of(java, "-XX:+UseSerialGC", "-jar", jar, "--version"), false);
-        return String.format(Locale.ROOT, "%.0f ms for `agentstream --version`", median(version, Run::totalMs));
+        return String.format(Locale.ROOT, "%.0f ms for `agentstream --version`", BenchSupport.median(version, Run::totalMs));
     }
 
     // ---- corpora ----
@@ -311,59 +309,8 @@ public final class FindTreeBench {
         }
     }
 
-    // ---- shared with the other whole-process benchmark's style ----
-
-    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
-    private static void sampleRss(Process process, AtomicLong peak) {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        while (process.isAlive()) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmHWM:")) {
-                        peak.accumulateAndGet(Long.parseLong(line.replaceAll("\\D+", "")), Math::max);
-                    }
-                }
-                Thread.sleep(20);
-            } catch (IOException | RuntimeException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
-        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
-
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        long memKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(0L);
-        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s", Runtime.getRuntime().availableProcessors(), cpu,
-                memKiB / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"));
-    }
-
     private String javaVersion() throws IOException, InterruptedException {
-        return firstLine(java, "-version");
-    }
-
-    private static String firstLine(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String first;
-        try (InputStream in = p.getInputStream()) {
-            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
-        }
-        p.waitFor();
-        return first;
-    }
-
-    private static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return BenchSupport.firstLine(java, "-version");
     }
 
     private static String shellQuote(String s) {

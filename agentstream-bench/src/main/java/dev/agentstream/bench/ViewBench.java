@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -98,7 +97,7 @@ public final class ViewBench {
     }
 
     private String viewInput(String range) {
-        return "{\"command\":\"view\",\"path\":" + jsonString(file.toString()) + (range == null ? "" : ",\"view_range\":" + range) + "}";
+        return "{\"command\":\"view\",\"path\":" + BenchSupport.jsonString(file.toString()) + (range == null ? "" : ",\"view_range\":" + range) + "}";
     }
 
     private Run run(List<String> command, Predicate<String> firstChunk) throws IOException, InterruptedException {
@@ -106,7 +105,7 @@ public final class ViewBench {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong peakRss = new AtomicLong();
-        Thread sampler = Thread.ofVirtual().start(() -> sampleRss(process, peakRss));
+        Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         double firstMs = -1;
         long bytes = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
@@ -121,24 +120,6 @@ public final class ViewBench {
         sampler.join();
         deleteTree(jvmTmp); // the spool of a full view is as large as the file
         return new Run(firstMs, totalMs, peakRss.get(), bytes, exit);
-    }
-
-    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
-    private static void sampleRss(Process process, AtomicLong peak) {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        while (process.isAlive()) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmHWM:")) peak.accumulateAndGet(Long.parseLong(line.replaceAll("\\D+", "")), Math::max);
-                }
-                Thread.sleep(20);
-            } catch (IOException | RuntimeException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private List<Run> repeat(List<String> command, Predicate<String> firstChunk) throws Exception {
@@ -182,29 +163,19 @@ public final class ViewBench {
     }
 
     private String fullRow(String label, List<Run> runs) {
-        double ms = median(runs, Run::totalMs);
+        double ms = BenchSupport.median(runs, Run::totalMs);
         return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %s |%n", label, ms, fileBytes / 1e6 / (ms / 1000),
-                median(runs, Run::firstChunkMs), peakRss(runs));
+                BenchSupport.median(runs, Run::firstChunkMs), peakRss(runs));
     }
 
     private static String rangeRow(String label, List<Run> runs) {
-        return String.format(Locale.ROOT, "| %s | %.0f | %s |%n", label, median(runs, Run::totalMs), peakRss(runs));
+        return String.format(Locale.ROOT, "| %s | %.0f | %s |%n", label, BenchSupport.median(runs, Run::totalMs), peakRss(runs));
     }
 
     /** A process that ends within the first 20 ms sampling gap leaves no reading: say so rather than print 0. */
     private static String peakRss(List<Run> runs) {
-        double mib = median(runs, r -> r.peakRssKiB() / 1024.0);
+        double mib = BenchSupport.median(runs, r -> r.peakRssKiB() / 1024.0);
         return mib > 0 ? String.format(Locale.ROOT, "%.0f", mib) : "too brief to sample";
-    }
-
-    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
-        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
-
-    private static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void deleteTree(Path root) throws IOException {

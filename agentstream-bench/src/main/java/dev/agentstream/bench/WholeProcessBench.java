@@ -2,7 +2,6 @@ package dev.agentstream.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,11 +58,11 @@ public final class WholeProcessBench {
                 "tool", "bash", "--json"));
         if (buffered) cmd.add("--buffered");
         cmd.add("--input");
-        cmd.add("{\"command\":" + jsonString(command) + ",\"timeout\":600}");
+        cmd.add("{\"command\":" + BenchSupport.jsonString(command) + ",\"timeout\":600}");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong peakRss = new AtomicLong();
-        Thread sampler = Thread.ofVirtual().start(() -> sampleRss(process, peakRss));
+        Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         double firstMatchMs = -1;
         long bytes = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
@@ -77,27 +76,6 @@ public final class WholeProcessBench {
         double totalMs = (System.nanoTime() - start) / 1e6;
         sampler.join();
         return new Run(firstMatchMs, totalMs, peakRss.get(), bytes, exit);
-    }
-
-    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
-    private static void sampleRss(Process process, AtomicLong peak) {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        while (process.isAlive()) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmHWM:")) {
-                        long kib = Long.parseLong(line.replaceAll("\\D+", ""));
-                        peak.accumulateAndGet(kib, Math::max);
-                    }
-                }
-                Thread.sleep(20);
-            } catch (IOException | RuntimeException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     /**
@@ -147,14 +125,14 @@ public final class WholeProcessBench {
                 .append("Whole-process figures: each run starts a fresh `agentstream tool bash --json` JVM, as a user would, ")
                 .append("and reads its stdout. Every figure is the median of ").append(runs).append(" runs (after one warm-up run).\n\n")
                 .append("- Date: ").append(LocalDate.now()).append('\n')
-                .append("- Machine: ").append(machine()).append('\n')
+                .append("- Machine: ").append(BenchSupport.machine()).append('\n')
                 .append("- Java: ").append(javaVersion()).append("\n")
                 .append("- Reproduce: `agentstream-bench/run bash`\n\n");
 
         md.append("## Time to first output: `").append(SLOW_COMMAND).append("`\n\n")
                 .append("| mode | first output seen by the reader (ms since process start) | whole call (ms) |\n|---|---:|---:|\n")
-                .append(row("streaming", median(slowStreaming, Run::firstMatchMs), median(slowStreaming, Run::totalMs)))
-                .append(row("buffered", median(slowBuffered, Run::firstMatchMs), median(slowBuffered, Run::totalMs)))
+                .append(row("streaming", BenchSupport.median(slowStreaming, Run::firstMatchMs), BenchSupport.median(slowStreaming, Run::totalMs)))
+                .append(row("buffered", BenchSupport.median(slowBuffered, Run::firstMatchMs), BenchSupport.median(slowBuffered, Run::totalMs)))
                 .append("\nThe streaming figure includes starting the JVM and bash; the `first` line itself leaves the runtime a few ms after bash prints it. ")
                 .append("Buffered shows nothing until the command ends.\n\n");
 
@@ -183,42 +161,17 @@ public final class WholeProcessBench {
     }
 
     private static String throughputRow(String mode, List<Run> runs, long bytes) {
-        double ms = median(runs, Run::totalMs);
+        double ms = BenchSupport.median(runs, Run::totalMs);
         return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n", mode, ms, bytes / 1e6 / (ms / 1000), bytes / 1e6);
     }
 
     private static String memoryRow(String mode, List<Run> runs) {
-        double ms = median(runs, Run::totalMs);
-        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f |%n", mode, median(runs, r -> r.peakRssKiB() / 1024.0), ms,
+        double ms = BenchSupport.median(runs, Run::totalMs);
+        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f |%n", mode, BenchSupport.median(runs, r -> r.peakRssKiB() / 1024.0), ms,
                 HUGE_BYTES / 1e6 / (ms / 1000));
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
-        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
-
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        long memKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(0L);
-        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s", Runtime.getRuntime().availableProcessors(), cpu,
-                memKiB / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"));
-    }
-
     private String javaVersion() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
-        String first;
-        try (InputStream in = p.getInputStream()) {
-            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
-        }
-        p.waitFor();
-        return first;
-    }
-
-    private static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return BenchSupport.firstLine(java, "-version");
     }
 }

@@ -1,0 +1,67 @@
+package dev.agentstream.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+
+/** What the whole-process benchmarks share: medians, peak memory of a child, and the machine's description. */
+final class BenchSupport {
+
+    private BenchSupport() {}
+
+    static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
+    static void sampleRss(Process process, AtomicLong peakKiB) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakKiB.accumulateAndGet(Long.parseLong(line.replaceAll("\\D+", "")), Math::max);
+                    }
+                }
+                Thread.sleep(20);
+            } catch (IOException | RuntimeException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        long memKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s", Runtime.getRuntime().availableProcessors(), cpu,
+                memKiB / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    /** The first line a command prints (stdout and stderr together), e.g. {@code java -version}. */
+    static String firstLine(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String first;
+        try (InputStream in = p.getInputStream()) {
+            first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+        }
+        p.waitFor();
+        return first;
+    }
+
+    static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
