@@ -29,8 +29,7 @@ final class BashParser {
     }
 
     /** Returns null when the parser gave up (timeout). */
-    static ParsedScript parse(String source) {
-        byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
+    static ParsedScript parse(byte[] utf8) {
         TSParser parser = borrow();
         // parse(byte[]...) returns null on timeout; parseString would wrap a null tree and crash natively.
         TSTree tree = parser.parse(new byte[8192], null, (buffer, offset, point) -> {
@@ -45,10 +44,7 @@ final class BashParser {
         giveBack(parser);
         try {
             TSNode root = tree.getRootNode();
-            if (root.hasError()) {
-                return new ParsedScript(utf8, null, textNearError(root, utf8));
-            }
-            return new ParsedScript(utf8, READER.read(tree), null);
+            return new ParsedScript(utf8, READER.read(tree), root.hasError() ? textNearError(root, utf8) : null);
         } finally {
             Reference.reachabilityFence(tree); // its native memory backs the nodes being read
         }

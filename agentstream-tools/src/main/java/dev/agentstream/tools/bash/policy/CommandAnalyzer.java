@@ -32,7 +32,18 @@ final class CommandAnalyzer {
                     + "with the edit tool and run that file."));
             return;
         }
-        ParsedScript script = BashParser.parse(source);
+        if (source.indexOf('\0') >= 0) {
+            out.problems.add(new Problem(source.replace("\0", "\\0").strip(), "The command contains a NUL byte, "
+                    + "which bash drops from what it runs, so it cannot be checked as written; refused. Remove the NUL "
+                    + "byte (\\u0000) and send the command again."));
+            return;
+        }
+        HereDocuments.Outcome parsed = HereDocuments.parse(source);
+        if (parsed != null && parsed.problem() != null) {
+            out.problems.add(parsed.problem());
+            return;
+        }
+        ParsedScript script = parsed == null ? null : parsed.script();
         if (script == null) {
             out.problems.add(new Problem(source, "The command took too long to parse to be checked safely; refused. "
                     + "Split it into smaller commands."));

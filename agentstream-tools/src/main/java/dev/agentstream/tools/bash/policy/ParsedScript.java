@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A parsed command line. Node offsets are UTF-8 byte offsets into {@code utf8}, so text is cut from those bytes.
  *
- * @param root        the syntax tree; null when the input has a syntax error
+ * @param root        the syntax tree, with error nodes when the input has a syntax error
  * @param syntaxError the text near the first syntax error ({@code ""} when it cannot be located); null when clean
  */
 record ParsedScript(byte[] utf8, SyntaxNode root, String syntaxError) {

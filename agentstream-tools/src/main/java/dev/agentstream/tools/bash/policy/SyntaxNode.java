@@ -23,6 +23,15 @@ record SyntaxNode(String type, boolean named, String field, int startByte, int e
         return null;
     }
 
+    SyntaxNode childOfType(String childType) {
+        for (SyntaxNode c : children) {
+            if (c.is(childType)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     List<SyntaxNode> namedChildren() {
         return children.stream().filter(SyntaxNode::named).toList();
     }

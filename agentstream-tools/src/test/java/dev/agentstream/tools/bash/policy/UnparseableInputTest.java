@@ -48,7 +48,7 @@ class UnparseableInputTest {
             assertThat(verdict).isNotNull();
             assertThat(verdict.allowed() || (verdict.refusedPart() != null && verdict.reason() != null)).isTrue();
         }
-        assertThat(policy.check("echo a\u0000b; rm -rf /").refusedPart()).isEqualTo("rm -rf /");
+        assertThat(policy.check("echo a\u0000b; rm -rf /").refusedPart()).isEqualTo("echo a\\0b; rm -rf /");
         assertThat(policy.check("echo \uD800 ; rm -rf /").refusedPart()).isEqualTo("rm -rf /");
     }
 
