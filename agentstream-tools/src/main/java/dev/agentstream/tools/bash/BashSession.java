@@ -39,6 +39,9 @@ final class BashSession implements AutoCloseable {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private final PtyProcess process;
+    private final TypeAhead typeAhead;
+    /** The command whose input is still open to {@code stdin}; 0 once it has ended. Guarded by terminalInput. */
+    private long inputOpenFor;
     private final OutputStream terminalInput;
     private final Path scratchDir;
     private final CompletionScanner scanner;
@@ -58,14 +61,15 @@ final class BashSession implements AutoCloseable {
 
     /** A command handed to the shell; {@code exit} completes with its status when the marker arrives. */
     record RunningCommand(long number, String command, long startNanos, CompletableFuture<Integer> exit,
-                          java.util.concurrent.atomic.AtomicBoolean reported) {
+                          java.util.concurrent.atomic.AtomicBoolean reported, AtomicLong discardedInput) {
         long runningForMs() {
             return (System.nanoTime() - startNanos) / 1_000_000;
         }
     }
 
-    private BashSession(PtyProcess process, Path scratchDir, String nonce) {
+    private BashSession(PtyProcess process, Path scratchDir, String nonce, TypeAhead typeAhead) {
         this.process = process;
+        this.typeAhead = typeAhead;
         this.terminalInput = process.getOutputStream();
         this.scratchDir = scratchDir;
         this.scanner = new CompletionScanner(nonce);
@@ -92,7 +96,8 @@ final class BashSession implements AutoCloseable {
         // prints the completion marker before every prompt, the first one included.
         env.put("PS1", "");
         env.put("PS2", "");
-        env.put("PROMPT_COMMAND", "printf '\\033]697;done;" + nonce + ";%s\\007' \"$?\"");
+        Path fifo = TypeAhead.createFifo(scratch.resolve("prompt.fifo"));
+        env.put("PROMPT_COMMAND", "printf '\\033]697;done;" + nonce + ";%s\\007' \"$?\"; " + TypeAhead.promptCommand(fifo));
         PtyProcess process = new PtyProcessBuilder(new String[] {"/bin/bash", "--noprofile", "--norc", "--noediting", "-i"})
                 .setEnvironment(env)
                 .setDirectory(workingDirectory.toString())
@@ -101,7 +106,14 @@ final class BashSession implements AutoCloseable {
                 .setConsole(false)
                 .setRedirectErrorStream(true)
                 .start();
-        BashSession session = new BashSession(process, scratch, nonce);
+        TypeAhead typeAhead;
+        try {
+            typeAhead = TypeAhead.open(((com.pty4j.unix.UnixPtyProcess) process).getPty().getSlaveName(), fifo);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        BashSession session = new BashSession(process, scratch, nonce, typeAhead);
         session.initialise();
         return session;
     }
@@ -172,10 +184,13 @@ final class BashSession implements AutoCloseable {
         Path script = scratchDir.resolve("command-" + number + ".sh");
         Files.writeString(script, command.endsWith("\n") ? command : command + "\n", StandardCharsets.UTF_8);
         RunningCommand running = new RunningCommand(number, command, System.nanoTime(), new CompletableFuture<>(),
-                new java.util.concurrent.atomic.AtomicBoolean());
+                new java.util.concurrent.atomic.AtomicBoolean(), new AtomicLong());
         lastFraction = OptionalDouble.empty();
         current = running;
-        write("source '" + script + "'\n");
+        synchronized (terminalInput) {
+            inputOpenFor = number;
+            write("source '" + script + "'\n");
+        }
         return running;
     }
 
@@ -193,8 +208,13 @@ final class BashSession implements AutoCloseable {
         }
     }
 
-    void sendInput(String text) throws IOException {
-        write(text);
+    /** Types {@code text} into {@code target}; false, with nothing sent, once it has ended. */
+    boolean sendInput(RunningCommand target, String text) throws IOException {
+        synchronized (terminalInput) {
+            if (inputOpenFor != target.number()) return false;
+            write(text);
+            return true;
+        }
     }
 
     /**
@@ -310,12 +330,28 @@ final class BashSession implements AutoCloseable {
     }
 
     private void commandFinished(int status) {
+        RunningCommand ended = current;
+        long discarded = discardTypeAhead();
+        if (ended != null) ended.discardedInput().set(discarded);
         if (!ready) {
             startupMarkers.release();
             return;
         }
         RunningCommand running = current;
         if (running != null) running.exit().complete(status);
+    }
+
+    /** The shell waits at its prompt until input its command left unread is gone; see {@link TypeAhead}. */
+    private long discardTypeAhead() {
+        synchronized (terminalInput) {
+            inputOpenFor = 0;
+            try {
+                return typeAhead.discardAndRelease();
+            } catch (IOException e) {
+                log.debug("Could not release bash {} from its prompt: {}", pid(), e.toString());
+                return TypeAhead.UNKNOWN;
+            }
+        }
     }
 
     private static void sleepQuietly(long millis) {
@@ -336,6 +372,7 @@ final class BashSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        typeAhead.close();
         try {
             backlog.close();
             try (var files = Files.list(scratchDir)) {

@@ -102,7 +102,9 @@ public final class BashTool implements Tool {
                 return collect(bash, running, Duration.ZERO, scope, true, notice);
             }
             if (input.stdin().isPresent()) {
-                bash.sendInput(input.stdin().get());
+                if (!bash.sendInput(running, input.stdin().get())) {
+                    notice += "[the command ended before the input could be typed; nothing was sent]\n";
+                }
                 return collect(bash, running, timeout, scope, false, notice);
             }
             if (input.blankCommand()) {
@@ -202,6 +204,13 @@ public final class BashTool implements Tool {
                 text.append("[cancelled: the command was interrupted and its processes stopped; exit code ").append(status).append(']');
             } else {
                 text.append("[exit code ").append(status).append(']');
+            }
+            long discarded = running.discardedInput().get();
+            if (discarded != 0) {
+                // Left in the terminal it would have become the shell's next command.
+                meta.put("discardedInputBytes", discarded == TypeAhead.UNKNOWN ? null : discarded);
+                text.append(discarded == TypeAhead.UNKNOWN ? "\n[input the command did not read was discarded]"
+                        : "\n[" + discarded + " bytes of input the command did not read were discarded]");
             }
         }
         return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
