@@ -40,8 +40,10 @@ final class BashSession implements AutoCloseable {
 
     private final PtyProcess process;
     private final TypeAhead typeAhead;
-    /** The command whose input is still open to {@code stdin}; 0 once it has ended. Guarded by terminalInput. */
-    private long inputOpenFor;
+    /** Orders stdin writes before the flush at the prompt, so none lands after it. */
+    private final ReentrantLock inputLock = new ReentrantLock();
+    /** The command whose input is still open to {@code stdin}; 0 once it has ended. */
+    private volatile long inputOpenFor;
     private final OutputStream terminalInput;
     private final Path scratchDir;
     private final CompletionScanner scanner;
@@ -187,9 +189,12 @@ final class BashSession implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicBoolean(), new AtomicLong());
         lastFraction = OptionalDouble.empty();
         current = running;
-        synchronized (terminalInput) {
+        inputLock.lock();
+        try {
             inputOpenFor = number;
             write("source '" + script + "'\n");
+        } finally {
+            inputLock.unlock();
         }
         return running;
     }
@@ -210,10 +215,13 @@ final class BashSession implements AutoCloseable {
 
     /** Types {@code text} into {@code target}; false, with nothing sent, once it has ended. */
     boolean sendInput(RunningCommand target, String text) throws IOException {
-        synchronized (terminalInput) {
+        inputLock.lock();
+        try {
             if (inputOpenFor != target.number()) return false;
             write(text);
             return true;
+        } finally {
+            inputLock.unlock();
         }
     }
 
@@ -343,15 +351,35 @@ final class BashSession implements AutoCloseable {
 
     /** The shell waits at its prompt until input its command left unread is gone; see {@link TypeAhead}. */
     private long discardTypeAhead() {
-        synchronized (terminalInput) {
-            inputOpenFor = 0;
-            try {
-                return typeAhead.discardAndRelease();
-            } catch (IOException e) {
-                log.debug("Could not release bash {} from its prompt: {}", pid(), e.toString());
-                return TypeAhead.UNKNOWN;
-            }
+        inputOpenFor = 0;
+        long discarded = 0;
+        // A write of more than the terminal holds blocks until room is made: flushing makes room until it ends.
+        while (!lockInput()) {
+            discarded = add(discarded, typeAhead.discard());
         }
+        try {
+            discarded = add(discarded, typeAhead.discard());
+            typeAhead.release();
+        } catch (IOException e) {
+            log.debug("Could not release bash {} from its prompt: {}", pid(), e.toString());
+        } finally {
+            inputLock.unlock();
+        }
+        return discarded;
+    }
+
+    private boolean lockInput() {
+        try {
+            return inputLock.tryLock(20, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inputLock.lock();
+            return true;
+        }
+    }
+
+    private static long add(long total, long more) {
+        return total == TypeAhead.UNKNOWN || more == TypeAhead.UNKNOWN ? TypeAhead.UNKNOWN : total + more;
     }
 
     private static void sleepQuietly(long millis) {

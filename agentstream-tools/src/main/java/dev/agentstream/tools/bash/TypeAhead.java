@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Text sent with {@code stdin} is typed into the terminal; whatever the command does not read stays in the
  * terminal's input queue, and bash would read it as a command once the command ends. So at every prompt the
- * shell first waits on a FIFO ({@link #promptCommand()}); meanwhile {@link #discardAndRelease()} flushes the
- * terminal's input queue ({@code tcflush(TCIFLUSH)} on the pty's slave side) and then lets the shell go on.
+ * shell first waits on a FIFO ({@link #promptCommand}); meanwhile {@link #discard()} flushes the terminal's
+ * input queue ({@code tcflush(TCIFLUSH)} on the pty's slave side) and {@link #release()} lets the shell go on.
  * Because the shell is parked until the flush is done, no leftover input can slip in between.
  */
 final class TypeAhead implements AutoCloseable {
@@ -98,17 +98,13 @@ final class TypeAhead implements AutoCloseable {
         return "read -r _ < '" + fifo.toString().replace("'", "'\\''") + "'";
     }
 
-    /** Flushes the terminal's input queue and lets the waiting shell read its next command. */
-    long discardAndRelease() throws IOException {
-        long discarded;
-        synchronized (this) {
-            discarded = discard();
-        }
+    /** Lets the shell waiting at its prompt read its next command. */
+    void release() throws IOException {
         release.write(ByteBuffer.wrap(new byte[] {'\n'}));
-        return discarded;
     }
 
-    private long discard() {
+    /** Flushes the terminal's input queue; returns the bytes thrown away, or {@link #UNKNOWN}. */
+    synchronized long discard() {
         byte[] saved = new byte[64];
         boolean canonical = KNOWN_TERMIOS && libc.tcgetattr(terminal, saved) == 0
                 && (saved[LFLAG_OFFSET] & ICANON) != 0;

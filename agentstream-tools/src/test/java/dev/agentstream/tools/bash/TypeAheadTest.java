@@ -60,6 +60,16 @@ class TypeAheadTest {
     }
 
     @Test
+    void moreInputThanTheTerminalHoldsNeitherHangsNorRuns() {
+        calls.run(Map.of("command", "sleep 2", "timeout", 0.3));
+        var typed = calls.run(Map.of("stdin", "y".repeat(100_000) + "\nzap\n"));
+        assertThat(typed.meta()).containsEntry("exitCode", 0);
+        assertThat((Long) typed.meta().get("discardedInputBytes")).isPositive();
+        assertThat(calls.bash("echo clean").text()).isEqualTo("clean\n[exit code 0]");
+        assertThat(canaryRan).doesNotExist();
+    }
+
+    @Test
     void inputTheProgramReadsIsNotReportedAsDiscarded() {
         calls.run(Map.of("command", "read -r answer; echo got $answer", "timeout", 0.3));
         var answered = calls.run(Map.of("stdin", "yes\n"));
