@@ -12,8 +12,11 @@ import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.bash.policy.PolicyVerdict;
+import dev.agentstream.tools.bash.policy.ShellState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +128,7 @@ public final class BashTool implements Tool {
             throw new ToolInputException("The command is empty; send the bash command to run.");
         }
         String command = input.command().orElseThrow();
-        PolicyVerdict verdict = config.policy().check(command);
+        PolicyVerdict verdict = config.policy().check(command, shellState(bash));
         if (!verdict.allowed()) {
             return ToolResult.error("Refused by the safety policy, nothing was run: `" + verdict.refusedPart() + "`: " + verdict.reason())
                     .withMetadata(Map.of("refused", verdict.refusedPart()));
@@ -214,6 +217,18 @@ public final class BashTool implements Tool {
             }
         }
         return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
+    }
+
+    /** The shell as the policy must see it: its home, the directory it is in now, and the workspace. */
+    private ShellState shellState(BashSession bash) {
+        Path cwd;
+        try {
+            cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(bash.pid()), "cwd"));
+        } catch (IOException | UnsupportedOperationException e) {
+            cwd = null; // unknown: relative deletion targets that could be protected are refused
+        }
+        String home = config.environment().getOrDefault("HOME", System.getenv("HOME"));
+        return new ShellState(ShellState.homeFrom(home), cwd, config.workingDirectory());
     }
 
     private BashSession shell(Session session) {

@@ -11,13 +11,13 @@ final class CommandAnalyzer {
 
     private final CommandUnwrapper unwrapper = new CommandUnwrapper();
 
-    Analysis analyze(String command) {
+    Analysis analyze(String command, ShellState state) {
         Analysis out = new Analysis();
-        analyze(command, 0, out);
+        analyze(command, 0, out, state, null);
         return out;
     }
 
-    private void analyze(String source, int nesting, Analysis out) {
+    private void analyze(String source, int nesting, Analysis out, ShellState state, Meanings parent) {
         if (source.isBlank()) {
             return;
         }
@@ -53,16 +53,19 @@ final class CommandAnalyzer {
             out.problems.add(syntaxProblem(script.syntaxError(), source));
             return;
         }
-        new ScriptWalker(script, out, command -> {
+        ScriptFacts facts = new ScriptFacts();
+        Meanings meanings = new Meanings(state, facts, parent);
+        new ScriptWalker(script, out, meanings, facts, command -> {
             CommandUnwrapper.Unwrapped unwrapped = unwrapper.unwrap(command);
             out.commands.addAll(unwrapped.layers());
+            unwrapped.layers().forEach(facts::observe);
             if (unwrapped.truncated()) {
                 out.problems.add(new Problem(command.source(), "The command nests more than "
                         + CommandUnwrapper.MAX_LAYERS + " wrapper commands (sudo, env, nice, ...) and cannot be "
                         + "checked safely; refused. Remove the redundant wrappers."));
             }
             for (String inner : unwrapped.scripts()) {
-                analyze(inner, nesting + 1, out);
+                analyze(inner, nesting + 1, out, state, meanings);
             }
         }).walk();
     }

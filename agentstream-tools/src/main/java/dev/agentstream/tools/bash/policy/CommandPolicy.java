@@ -25,9 +25,13 @@ import java.util.stream.Collectors;
  * <h2>Order of judgement</h2>
  * <ol>
  *   <li>Input that does not parse cleanly, nests too deeply or is too long is refused.</li>
+ *   <li>Input that holds a NUL byte, or a here-document bash could end elsewhere than the parse does, is
+ *       refused.</li>
  *   <li>The built-in destructive rules ({@link Builder#withDefaults()}) refuse: recursive {@code rm} of
- *       {@code /}, {@code /*}, a home directory ({@code ~}, {@code $HOME}) or a top-level system directory
- *       ({@code /usr}, {@code /etc}, ...); {@code rm --no-preserve-root}; {@code find <such a path> -delete};
+ *       {@code /}, {@code /*}, a home directory ({@code ~}, {@code $HOME}), a top-level system directory
+ *       ({@code /usr}, {@code /etc}, ...), the workspace root, a directory holding one of them or everything in
+ *       one of them, judged by meaning ({@link #check(String, ShellState)}); {@code xargs rm -r};
+ *       {@code rm --no-preserve-root}; {@code find <such a path> -delete} and {@code -exec rm -r};
  *       {@code mkfs}, {@code mkfs.*}, {@code mke2fs}, {@code wipefs}, {@code blkdiscard}; {@code dd of=/dev/...};
  *       writing to a block device via {@code >}, {@code >>}, {@code &>}, {@code tee}, {@code cp}, {@code mv} or
  *       {@code shred}; fork bombs (a function that starts itself in a pipeline, background job or subshell);
@@ -96,13 +100,24 @@ public final class CommandPolicy {
         return new Builder();
     }
 
-    /** Judges a whole command line; blank input is allowed. */
+    /** Judges a whole command line for a shell in this JVM's home and current directory; see {@link #check(String, ShellState)}. */
     public PolicyVerdict check(String command) {
+        return check(command, ShellState.ofThisProcess());
+    }
+
+    /**
+     * Judges a whole command line as the shell described by {@code shell} would run it; blank input is allowed.
+     * Destructive targets are judged by meaning: {@code ~}, {@code $HOME} and its {@code ${HOME...}} forms,
+     * {@code $PWD}, {@code $(echo ~)}, {@code $(pwd)}, variables set earlier in the same command and directories
+     * entered with {@code cd} are resolved against {@code shell} before the target is compared with the protected
+     * paths, and a target that cannot be resolved is refused when it could be one of them.
+     */
+    public PolicyVerdict check(String command, ShellState shell) {
         if (command == null || command.isBlank()) {
             return PolicyVerdict.allow();
         }
         try {
-            return judge(analyzer.analyze(command));
+            return judge(analyzer.analyze(command, shell));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // LinkageError covers a native parser that failed to load; no command runs unchecked.
             return PolicyVerdict.refuse(command.strip(), "The safety policy could not check this command ("

@@ -85,7 +85,12 @@ final class CommandUnwrapper {
             case "command" -> Options.FLAGS_ONLY.hasShortFlag(a, 0, 'v') || Options.FLAGS_ONLY.hasShortFlag(a, 0, 'V')
                     ? Step.NONE // command -v only looks the name up
                     : launch(c, Options.FLAGS_ONLY.firstOperand(a, 0), true);
-            case "xargs" -> launch(c, XARGS.firstOperand(a, 0), true);
+            case "xargs" -> {
+                // xargs appends words read from its input, which cannot be known before it runs.
+                SimpleCommand inner = c.inner(XARGS.firstOperand(a, 0));
+                yield inner == null ? Step.NONE : new Step(true, List.of(inner.withOrigin(
+                        inner.origin() == null ? null : inner.origin().withArgsFromInput())), List.of());
+            }
             case "stdbuf" -> launch(c, STDBUF.firstOperand(a, 0), true);
             case "ionice" -> launch(c, IONICE.firstOperand(a, 0), true);
             case "eval" -> new Step(true, List.of(), List.of(join(a, 0)));

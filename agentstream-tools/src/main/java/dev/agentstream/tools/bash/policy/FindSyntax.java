@@ -36,6 +36,17 @@ final class FindSyntax {
         return roots;
     }
 
+    private static final Set<String> TESTS = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename",
+            "-regex", "-iregex", "-lname", "-ilname", "-type", "-xtype", "-newer", "-anewer", "-cnewer", "-newerXY",
+            "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-user", "-group", "-uid", "-gid",
+            "-nouser", "-nogroup", "-perm", "-empty", "-links", "-inum", "-samefile", "-readable", "-writable",
+            "-executable", "-fstype", "-used", "-context", "-false");
+
+    /** Whether the expression tests files, so that it does not act on everything under its start paths. */
+    static boolean filters(List<Word> args) {
+        return args.stream().anyMatch(w -> TESTS.contains(w.text()) || w.text().startsWith("-newer"));
+    }
+
     static boolean deletes(List<Word> args) {
         return args.stream().anyMatch(w -> w.text().equals("-delete"));
     }
@@ -62,7 +73,8 @@ final class FindSyntax {
                     List<Word> substituted = words.stream()
                             .map(w -> w.text().equals("{}") ? root : w).toList();
                     out.add(new SimpleCommand(find.source(), substituted.getFirst(),
-                            substituted.subList(1, substituted.size()), false));
+                            substituted.subList(1, substituted.size()), false,
+                            find.origin() == null ? null : find.origin().withFilteredFind(filters(args))));
                 }
             }
             i = end;

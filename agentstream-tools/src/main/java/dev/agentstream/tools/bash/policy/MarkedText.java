@@ -10,6 +10,8 @@ final class MarkedText {
 
     final StringBuilder text = new StringBuilder();
     final BitSet quoted = new BitSet();
+    /** Characters that are the source text of a run-time expansion ({@code $X}, {@code $(cmd)}, ...). */
+    final BitSet expansion = new BitSet();
     boolean literal = true;
     /** An unquoted word that ends up empty is dropped by the shell; a quoted one ({@code ""}) is kept. */
     boolean hadQuotes;
@@ -40,6 +42,7 @@ final class MarkedText {
         int from = text.length();
         text.append(source);
         quoted.set(from, text.length());
+        expansion.set(from, text.length());
         literal = false;
     }
 
@@ -62,6 +65,9 @@ final class MarkedText {
             if (other.quoted.get(i)) {
                 quoted.set(base + i - from);
             }
+            if (other.expansion.get(i)) {
+                expansion.set(base + i - from);
+            }
         }
         literal &= other.literal;
         hadQuotes |= other.hadQuotes;
@@ -73,6 +79,6 @@ final class MarkedText {
             char c = text.charAt(i);
             glob = !quoted.get(i) && (c == '*' || c == '?' || c == '[');
         }
-        return new Word(text.toString(), literal, glob);
+        return new Word(text.toString(), literal, glob, (BitSet) quoted.clone(), (BitSet) expansion.clone());
     }
 }

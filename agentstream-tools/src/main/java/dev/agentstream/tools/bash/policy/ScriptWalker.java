@@ -24,6 +24,8 @@ final class ScriptWalker {
     private final WordResolver words;
     private final Analysis out;
     private final Consumer<SimpleCommand> commands;
+    private final Meanings meanings;
+    private final ScriptFacts facts;
     private final Deque<ForkingFunction> functions = new ArrayDeque<>();
     /** Words the grammar hangs on a redirection although bash passes them to the command (`ls >x /`). */
     private final Map<SyntaxNode, Stray> strayArguments = new IdentityHashMap<>();
@@ -31,18 +33,21 @@ final class ScriptWalker {
     private record Stray(List<Word> words, int endByte) {
     }
 
-    ScriptWalker(ParsedScript script, Analysis out, Consumer<SimpleCommand> commands) {
+    ScriptWalker(ParsedScript script, Analysis out, Meanings meanings, ScriptFacts facts,
+                 Consumer<SimpleCommand> commands) {
         this.script = script;
         this.words = new WordResolver(script);
         this.out = out;
         this.commands = commands;
+        this.meanings = meanings;
+        this.facts = facts;
     }
 
     void walk() {
-        visit(script.root(), false, 0);
+        visit(script.root(), null, false, 0);
     }
 
-    private void visit(SyntaxNode node, boolean forking, int depth) {
+    private void visit(SyntaxNode node, SyntaxNode parent, boolean forking, int depth) {
         if (depth > SyntaxTreeReader.MAX_DEPTH) {
             out.problems.add(new Problem(script.text(node), "The command nests more than "
                     + SyntaxTreeReader.MAX_DEPTH + " levels deep and cannot be checked safely; refused. "
@@ -53,6 +58,11 @@ final class ScriptWalker {
             case "command" -> command(node, forking);
             case "file_redirect" -> redirect(node);
             case "redirected_statement" -> collectStrayArguments(node);
+            case "variable_assignment" -> assignment(node, parent);
+            case "for_statement" -> loop(node);
+            case "unset_command", "declaration_command" -> declaration(node);
+            case "arithmetic_expansion", "c_style_for_statement" -> arithmetic(node);
+            case "list" -> andList(node);
             default -> { }
         }
         boolean function = node.is("function_definition");
@@ -63,7 +73,7 @@ final class ScriptWalker {
         List<SyntaxNode> children = node.children();
         for (int i = 0; i < children.size(); i++) {
             boolean background = i + 1 < children.size() && children.get(i + 1).is("&");
-            visit(children.get(i), forkingChildren || background, depth + 1);
+            visit(children.get(i), node, forkingChildren || background, depth + 1);
         }
         if (function) {
             functions.pop();
@@ -86,6 +96,30 @@ final class ScriptWalker {
         if (nameWord.is("arithmetic_expansion")) {
             return; // (( ... )) evaluates arithmetic; substitutions inside are visited as children
         }
+        List<Word> all = commandWords(node, nameWord);
+        int end = node.endByte();
+        Stray stray = strayArguments.get(node);
+        if (stray != null) {
+            all.addAll(stray.words());
+            end = Math.max(end, stray.endByte());
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        SimpleCommand command = SimpleCommand.of(script.text(node.startByte(), end), all,
+                new SimpleCommand.Origin(meanings, node.startByte(), false, false));
+        if (forking && command.program() != null) {
+            for (ForkingFunction f : functions) {
+                if (f.name().equals(command.program())) {
+                    out.forkingFunctions.add(f);
+                    break;
+                }
+            }
+        }
+        commands.accept(command);
+    }
+
+    private List<Word> commandWords(SyntaxNode node, SyntaxNode nameWord) {
         List<SyntaxNode> parts = new ArrayList<>();
         parts.add(nameWord);
         for (SyntaxNode child : node.children()) {
@@ -97,25 +131,106 @@ final class ScriptWalker {
         for (List<SyntaxNode> word : joinContinuations(parts)) {
             all.addAll(words.resolve(word));
         }
-        int end = node.endByte();
-        Stray stray = strayArguments.get(node);
-        if (stray != null) {
-            all.addAll(stray.words());
-            end = Math.max(end, stray.endByte());
-        }
-        if (all.isEmpty()) {
+        return all;
+    }
+
+    /** {@code cd DIR && rest}: the rest runs only in DIR. */
+    private void andList(SyntaxNode node) {
+        boolean and = node.children().stream().anyMatch(c -> !c.named() && c.is("&&"));
+        List<SyntaxNode> operands = node.namedChildren();
+        if (!and || operands.size() != 2) {
             return;
         }
-        SimpleCommand command = SimpleCommand.of(script.text(node.startByte(), end), all);
-        if (forking && command.program() != null) {
-            for (ForkingFunction f : functions) {
-                if (f.name().equals(command.program())) {
-                    out.forkingFunctions.add(f);
-                    break;
-                }
+        Word target = lastDirectoryChange(operands.getFirst());
+        if (target != null) {
+            facts.directoryCertain(target, operands.getLast().startByte(), operands.getLast().endByte());
+        }
+    }
+
+    private Word lastDirectoryChange(SyntaxNode node) {
+        if (node.is("command")) {
+            SyntaxNode name = node.child("name");
+            if (name == null || name.namedChildren().isEmpty()) {
+                return null;
+            }
+            List<Word> all = commandWords(node, name.namedChildren().getFirst());
+            boolean cd = !all.isEmpty() && all.getFirst().exact()
+                    && (all.getFirst().text().equals("cd") || all.getFirst().text().equals("pushd"));
+            return cd ? ScriptFacts.directoryOf(all.subList(1, all.size())) : null;
+        }
+        boolean and = node.is("list") && node.children().stream().anyMatch(c -> !c.named() && c.is("&&"));
+        if (!and || node.namedChildren().size() != 2) {
+            return null;
+        }
+        Word right = lastDirectoryChange(node.namedChildren().getLast());
+        return right != null ? right : lastDirectoryChange(node.namedChildren().getFirst());
+    }
+
+    /** {@code X=value}, on its own or in export/local/declare; a prefix of a command only sets its environment. */
+    private void assignment(SyntaxNode node, SyntaxNode parent) {
+        SyntaxNode name = node.child("name");
+        if (name == null || parent == null || parent.is("command")) {
+            return;
+        }
+        String variable = script.text(name);
+        SyntaxNode value = node.child("value");
+        boolean appends = node.children().stream().anyMatch(c -> !c.named() && c.is("+="));
+        if (appends || (value != null && value.is("array"))) {
+            facts.unknown(variable);
+            return;
+        }
+        List<Word> resolved = value == null ? List.of() : words.resolve(value);
+        boolean certain = parent.is("program") || (parent.is("declaration_command") && topLevel(parent));
+        facts.assign(variable, resolved.isEmpty() ? Word.of("") : resolved.getFirst(), node.startByte(), certain);
+    }
+
+    private boolean topLevel(SyntaxNode node) {
+        for (SyntaxNode statement : script.root().children()) {
+            if (statement == node) {
+                return true;
             }
         }
-        commands.accept(command);
+        return false;
+    }
+
+    private void loop(SyntaxNode node) {
+        SyntaxNode variable = node.child("variable");
+        SyntaxNode body = node.child("body");
+        if (variable == null) {
+            return;
+        }
+        List<Word> values = new ArrayList<>();
+        for (SyntaxNode child : node.children()) {
+            if ("value".equals(child.field())) {
+                values.addAll(words.resolve(child));
+            }
+        }
+        boolean hasList = node.children().stream().anyMatch(c -> !c.named() && c.is("in"));
+        if (!hasList || body == null) {
+            facts.unknown(script.text(variable));
+        } else {
+            facts.loop(script.text(variable), values, body.startByte(), body.endByte());
+        }
+    }
+
+    /** {@code unset X}, {@code local X}, {@code declare -n ref=X}: values the policy does not follow. */
+    private void declaration(SyntaxNode node) {
+        for (SyntaxNode child : node.children()) {
+            if (child.is("variable_name")) {
+                facts.unknown(script.text(child));
+            } else if (child.is("word") && script.text(child).startsWith("-") && script.text(child).contains("n")) {
+                facts.valuesUnreliable();
+            }
+        }
+    }
+
+    private void arithmetic(SyntaxNode node) {
+        if (node.is("variable_name")) {
+            facts.unknown(script.text(node));
+        }
+        for (SyntaxNode child : node.children()) {
+            arithmetic(child);
+        }
     }
 
     private void redirect(SyntaxNode node) {

@@ -128,12 +128,12 @@ final class TargetPaths {
         return !HARMLESS_DEVICES.contains(device) && HARMLESS_DEVICE_DIRS.stream().noneMatch(device::startsWith);
     }
 
-    private static boolean hasGlob(String segment) {
+    static boolean hasGlob(String segment) {
         return segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0 || segment.indexOf('[') >= 0;
     }
 
     /** A segment that matches (nearly) every name, like {@code *}, {@code .*} or {@code ?*}. */
-    private static boolean globOnly(String segment) {
+    static boolean globOnly(String segment) {
         if (!hasGlob(segment)) {
             return false;
         }

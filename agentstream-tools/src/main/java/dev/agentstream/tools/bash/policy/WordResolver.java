@@ -46,8 +46,7 @@ final class WordResolver {
                     append(child, out);
                 }
             }
-            // Sequence braces like {1..3} cannot hide a dangerous name or path, so they stay as written.
-            case "brace_expression" -> out.quoted(script.text(node));
+            case "brace_expression" -> sequence(script.text(node), out);
             default -> {
                 if (node.named()) {
                     out.expansion(script.text(node));
@@ -55,6 +54,16 @@ final class WordResolver {
                     out.plain(script.text(node));
                 }
             }
+        }
+    }
+
+    /** A sequence such as {@code {1..3}} that tree-sitter marked, written out in the comma form bash expands. */
+    private static void sequence(String braces, MarkedText out) {
+        List<String> items = BraceExpander.sequence(braces);
+        if (items == null) {
+            out.quoted(braces);
+        } else {
+            out.plain(items.size() == 1 ? items.getFirst() : "{" + String.join(",", items) + "}");
         }
     }
 

@@ -20,7 +20,7 @@ class HarmlessCommandsTest {
         "rm -rf $HOME/.cache/pip",
         "rm -rf ~/*.log",
         "rm -rf /usr/local/lib/node_modules/foo",
-        "rm -rf \"$DIR/\"",
+        "rm -rf \"$DIR/build\"",
         "rm /tmp/file",
         "rm -f /etc/foo.conf",
         "echo hi > /dev/null",

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WordResolverTest {
 
     private static List<Word> argsOf(String command) {
-        Analysis analysis = new CommandAnalyzer().analyze(command);
+        Analysis analysis = new CommandAnalyzer().analyze(command, ShellState.ofThisProcess());
         assertThat(analysis.problems).isEmpty();
         return analysis.commands.getFirst().args();
     }
@@ -31,19 +31,19 @@ class WordResolverTest {
         "x $'\\u00e9'         => é",
     })
     void quotesAndEscapesAreResolved(String command, String value) {
-        assertThat(argsOf(command)).containsExactly(new Word(value, true, false));
+        assertThat(summaries(argsOf(command))).containsExactly(new Word(value, true, false));
     }
 
     @Test
     void expansionsKeepTheirSourceAndAreNotLiteral() {
-        assertThat(argsOf("x $HOME/a \"${B}\" $(c) `d`")).containsExactly(
+        assertThat(summaries(argsOf("x $HOME/a \"${B}\" $(c) `d`"))).containsExactly(
                 new Word("$HOME/a", false, false), new Word("${B}", false, false),
                 new Word("$(c)", false, false), new Word("`d`", false, false));
     }
 
     @Test
     void onlyUnquotedPatternCharactersAreGlobs() {
-        assertThat(argsOf("x *.txt '*.txt' \"a?\" b? [ab]")).containsExactly(
+        assertThat(summaries(argsOf("x *.txt '*.txt' \"a?\" b? [ab]"))).containsExactly(
                 new Word("*.txt", true, true), new Word("*.txt", true, false), new Word("a?", true, false),
                 new Word("b?", true, true), new Word("[ab]", true, true));
     }
@@ -51,12 +51,19 @@ class WordResolverTest {
     @Test
     void bracesExpandLikeBash() {
         assertThat(argsOf("x a{b,c}d {/,/tmp} '{q,r}' {1..3} {,}").stream().map(Word::text))
-                .containsExactly("abd", "acd", "/", "/tmp", "{q,r}", "{1..3}");
+                .containsExactly("abd", "acd", "/", "/tmp", "{q,r}", "1", "2", "3");
         assertThat(argsOf("x {a,{b,c}}z").stream().map(Word::text)).containsExactly("az", "bz", "cz");
+        assertThat(argsOf("x {01..10..4} {c..a} {5..5} {1..9999}").stream().map(Word::text))
+                .containsExactly("01", "05", "09", "c", "b", "a", "5", "{1..9999}");
     }
 
     @Test
     void lineContinuationsJoinWords() {
         assertThat(argsOf("x a\\\nb c").stream().map(Word::text)).containsExactly("ab", "c");
+    }
+
+    /** The words without their quoting masks, to compare with plain expectations. */
+    private static java.util.List<Word> summaries(java.util.List<Word> words) {
+        return words.stream().map(w -> new Word(w.text(), w.literal(), w.glob())).toList();
     }
 }
