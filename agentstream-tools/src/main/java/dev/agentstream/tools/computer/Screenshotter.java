@@ -36,19 +36,21 @@ final class Screenshotter {
      */
     static Screenshot of(Frame frame, ScreenMapping mapping, ScreenshotCache cache, CallProgress progress) {
         long start = System.nanoTime();
-        long hash = frame.pixels().hash();
-        double captureMs = frame.captureMs() + millisSince(start);
-        progress.count("captureMs", Math.round(captureMs));
         Point pointer = mapping.toModel(frame.pointer());
         if (cache != null) {
-            var previous = cache.matching(frame.pixels(), hash, mapping.model());
+            var previous = cache.matching(frame.pixels(), mapping.model());
             if (previous.isPresent()) {
+                double captureMs = frame.captureMs() + millisSince(start);
+                progress.count("captureMs", Math.round(captureMs));
                 Screenshot sent = previous.get().screenshot();
                 progress.report("screen unchanged", 1);
-                return new Screenshot(sent.png(), mapping.screen(), frame.area(), sent.image(), captureMs, 0, 0, hash, true,
+                return new Screenshot(sent.png(), mapping.screen(), frame.area(), sent.image(), captureMs, 0, 0, previous.get().hash(), true,
                         previous.get().ageMs(), pointer, frame.method());
             }
         }
+        long hash = frame.pixels().hash();
+        double captureMs = frame.captureMs() + millisSince(start);
+        progress.count("captureMs", Math.round(captureMs));
         Screenshot shot = scaleAndEncode(frame, mapping.screen(), mapping.model(), captureMs, hash, pointer, progress);
         if (cache != null) cache.remember(frame.pixels(), hash, mapping.model(), shot);
         return shot;
