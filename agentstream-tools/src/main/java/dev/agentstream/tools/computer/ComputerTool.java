@@ -62,6 +62,7 @@ public final class ComputerTool implements Tool {
     private final ComputerConfig config;
     private final JsonNode schema;
     private volatile ToolSpec spec;
+    private volatile boolean describesRunningDisplay;
 
     public ComputerTool() {
         this(ComputerConfig.defaults());
@@ -102,11 +103,15 @@ public final class ComputerTool implements Tool {
 
     @Override
     public ToolSpec spec() {
-        JvmDisplay running = JvmDisplay.current();
         ToolSpec current = spec;
-        if (running != null && !current.description().contains("display " + running.name())) {
-            current = new ToolSpec(NAME, description(config, running), schema, Optional.of(ANTHROPIC_TYPE));
-            spec = current;
+        if (!describesRunningDisplay) {
+            JvmDisplay running = JvmDisplay.current();
+            if (running != null) {
+                // Once the display runs, its name and real size replace what the configuration predicted.
+                current = new ToolSpec(NAME, description(config, running), schema, Optional.of(ANTHROPIC_TYPE));
+                spec = current;
+                describesRunningDisplay = true;
+            }
         }
         return current;
     }

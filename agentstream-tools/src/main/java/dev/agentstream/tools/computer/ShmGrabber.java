@@ -94,7 +94,7 @@ final class ShmGrabber implements AutoCloseable {
         info.setInt(SHMINFO_READ_ONLY, 0);
         image.setPointer(IMAGE_DATA, segment);
         int[] attached = new int[1];
-        int error = XErrorTrap.run(() -> {
+        int error = XErrorTrap.run(display, () -> {
             attached[0] = NativeFunctions.callInt(XEXT, "XShmAttach", display, info);
             NativeFunctions.callInt(X11, "XSync", display, 0);
         });
@@ -126,7 +126,7 @@ final class ShmGrabber implements AutoCloseable {
             int[] ok = new int[1];
             image.setInt(IMAGE_HEIGHT, rows);
             image.setPointer(IMAGE_DATA, segment.share((long) top * bytesPerLine));
-            int error = XErrorTrap.run(() -> ok[0] = NativeFunctions.callInt(XEXT, "XShmGetImage", display, root, image, 0, top, ALL_PLANES));
+            int error = XErrorTrap.run(display, () -> ok[0] = NativeFunctions.callInt(XEXT, "XShmGetImage", display, root, image, 0, top, ALL_PLANES));
             if (error != 0 || ok[0] == 0) {
                 restoreImage();
                 return false;
@@ -164,7 +164,7 @@ final class ShmGrabber implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        XErrorTrap.run(() -> {
+        XErrorTrap.run(display, () -> {
             NativeFunctions.callInt(XEXT, "XShmDetach", display, segmentInfo);
             NativeFunctions.callInt(X11, "XSync", display, 0);
         });

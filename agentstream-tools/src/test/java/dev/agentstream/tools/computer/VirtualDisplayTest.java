@@ -32,6 +32,24 @@ class VirtualDisplayTest {
     }
 
     @Test
+    void anXErrorInsideTheTrapIsReportedInsteadOfEndingTheProcess() {
+        VirtualDisplay display = VirtualDisplay.start(new DisplaySize(320, 240, 24));
+        try (Xlib client = Xlib.open(display.name())) {
+            int error = XErrorTrap.run(client.handle(), () -> {
+                NativeFunctions.callInt("X11", "XMapWindow", client.handle(), 0x3FFFFFFFL);
+                client.sync();
+            });
+            assertThat(error).as("BadWindow").isEqualTo(3);
+            assertThat(XErrorTrap.run(client.handle(), client::sync)).isZero();
+            client.moveTo(10, 20);
+            client.sync();
+            assertThat(client.pointer()).isEqualTo(new Point(10, 20));
+        } finally {
+            display.close();
+        }
+    }
+
+    @Test
     void aRunningDisplayLeavesNoLogFileBehind(@TempDir Path temp) throws Exception {
         VirtualDisplay display = VirtualDisplay.start(new DisplaySize(320, 240, 24), VirtualDisplay.locateXvfb(System.getenv("PATH")), temp);
         try {
