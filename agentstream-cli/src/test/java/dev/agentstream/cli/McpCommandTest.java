@@ -69,6 +69,7 @@ class McpCommandTest {
             String description = c.client.listTools().tools().stream().filter(t -> t.name().equals("computer")).findFirst().orElseThrow().description();
             Matcher named = Pattern.compile("the X display (:\\d+) \\(a 1280x800 virtual display, Xvfb\\)").matcher(description);
             assertThat(named.find()).as("the display named in: %s", description).isTrue();
+            assertThat(description).contains("still for 0.3 s (waiting at most 5 s;");
             String display = named.group(1);
             assertThat(Client.text(c.client.callTool(new McpSchema.CallToolRequest("bash", Map.of("command", "echo \"[$DISPLAY]\"")))))
                     .startsWith("[" + display + "]");
