@@ -115,8 +115,8 @@ public final class ScreenshotBench {
         out.append(String.format(Locale.ROOT, "%s, Java %s, %d cores, Xvfb %s showing text, bars and a noisy gradient; median of %d runs.%n%n",
                 LocalDate.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), size, runs));
         out.append("| screenshot | capture ms | scale ms | encode ms | whole call ms | PNG bytes |\n|---|---:|---:|---:|---:|---:|\n");
-        out.append(String.format(Locale.ROOT, "| computer tool, new screen (Robot, in-process) | %.1f | %.1f | %.1f | %.1f | %d |%n",
-                median(fresh, "captureMs"), median(fresh, "scaleMs"), median(fresh, "encodeMs"), median(freshWall),
+        out.append(String.format(Locale.ROOT, "| computer tool, new screen (%s, in-process) | %.1f | %.1f | %.1f | %.1f | %d |%n",
+                fresh.getFirst().get("captureMethod"), median(fresh, "captureMs"), median(fresh, "scaleMs"), median(fresh, "encodeMs"), median(freshWall),
                 Math.round(median(fresh, "bytes"))));
         out.append(String.format(Locale.ROOT, "| computer tool, unchanged screen (cached: no scale, no encode) | %.1f | - | - | %.1f | - |%n",
                 median(unchanged, "captureMs"), median(unchangedWall)));
@@ -181,8 +181,12 @@ public final class ScreenshotBench {
         }
     }
 
-    /** A full-screen window with what screens show: lines of text, coloured bars, and a photo-like noisy gradient. */
     private void showDesktop() throws Exception {
+        showDesktop(size);
+    }
+
+    /** A full-screen window with what screens show: lines of text, coloured bars, and a photo-like noisy gradient. */
+    static void showDesktop(DisplaySize size) throws Exception {
         EventQueue.invokeAndWait(() -> {
             Frame frame = new Frame("bench") {
                 @Override

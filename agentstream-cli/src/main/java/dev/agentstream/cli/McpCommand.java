@@ -7,6 +7,8 @@ import dev.agentstream.mcp.HttpMcpServer;
 import dev.agentstream.mcp.McpOptions;
 import dev.agentstream.mcp.StdioMcpServer;
 import dev.agentstream.tools.bash.BashConfig;
+import dev.agentstream.tools.computer.ComputerConfig;
+import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.fs.Workspace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -57,6 +59,9 @@ public final class McpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyOptions policyOptions;
 
+    @CommandLine.Mixin
+    ComputerOptions computerOptions;
+
     @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
     boolean http;
 
@@ -75,8 +80,14 @@ public final class McpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         List<Path> folders = roots(cli);
-        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folders.getFirst()),
-                Workspace.of(folders));
+        BashConfig bash = BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folders.getFirst());
+        ComputerConfig computer = computerOptions.config(cli);
+        // Without DISPLAY the computer tool starts its own Xvfb: started now, so bash gets it and the programs the
+        // model starts from bash appear on the screen the computer tool sees. With DISPLAY, both inherit it.
+        boolean computerOffered = tools.isEmpty() || tools.contains(ComputerTool.NAME);
+        ToolRegistry registry = computerOffered && System.getenv("DISPLAY") == null
+                ? ToolCatalog.desktopRegistry(bash, Workspace.of(folders), computer)
+                : ToolCatalog.registry(bash, Workspace.of(folders), computer);
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {

@@ -3,6 +3,7 @@ package dev.agentstream.cli;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
+import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.edit.EditTool;
@@ -25,23 +26,28 @@ final class ToolCatalog {
         return registry(bash, Workspace.unrestricted(), new ComputerTool());
     }
 
-    /** All tools, the file tools confined to the workspace's folders. */
-    static ToolRegistry registry(BashConfig bash, Workspace workspace) {
-        return registry(bash, workspace, new ComputerTool());
+    /** All tools, the file tools confined to the workspace's folders, the computer tool with these settings. */
+    static ToolRegistry registry(BashConfig bash, Workspace workspace, ComputerConfig computerConfig) {
+        return registry(bash, workspace, new ComputerTool(computerConfig));
     }
 
     /**
      * All tools, with the desktop up front: the computer tool's display is started now, and the shell gets
      * its DISPLAY, so programs the agent launches from bash appear on the screen it sees.
      */
-    static ToolRegistry desktopRegistry(BashConfig bash) {
-        ComputerTool computer = new ComputerTool();
+    static ToolRegistry desktopRegistry(BashConfig bash, ComputerConfig computerConfig) {
+        return desktopRegistry(bash, Workspace.unrestricted(), computerConfig);
+    }
+
+    /** {@link #desktopRegistry(BashConfig, ComputerConfig)} with the file tools confined to the workspace's folders. */
+    static ToolRegistry desktopRegistry(BashConfig bash, Workspace workspace, ComputerConfig computerConfig) {
+        ComputerTool computer = new ComputerTool(computerConfig);
         try {
             bash = bash.withEnvironmentVariable("DISPLAY", computer.display());
         } catch (DisplayUnavailableException e) {
             LoggerFactory.getLogger(ToolCatalog.class).warn("No display for the computer tool: {}", e.getMessage());
         }
-        return registry(bash, Workspace.unrestricted(), computer);
+        return registry(bash, workspace, computer);
     }
 
     private static ToolRegistry registry(BashConfig bash, Workspace workspace, ComputerTool computer) {

@@ -64,6 +64,45 @@ class McpCommandTest {
     }
 
     @Test
+    void withoutADisplayBashGetsTheComputerToolsOwnSoItsWindowsAppearInTheNextScreenshot() throws Exception {
+        try (Client c = Client.stdioWithoutDisplay(logDir, "--settle", "5")) {
+            String description = c.client.listTools().tools().stream().filter(t -> t.name().equals("computer")).findFirst().orElseThrow().description();
+            Matcher named = Pattern.compile("the X display (:\\d+) \\(a 1280x800 virtual display, Xvfb\\)").matcher(description);
+            assertThat(named.find()).as("the display named in: %s", description).isTrue();
+            assertThat(description).contains("still for 0.3 s (waiting at most 5 s;");
+            String display = named.group(1);
+            assertThat(Client.text(c.client.callTool(new McpSchema.CallToolRequest("bash", Map.of("command", "echo \"[$DISPLAY]\"")))))
+                    .startsWith("[" + display + "]");
+
+            java.awt.image.BufferedImage before = screenshot(c, Map.of("action", "screenshot"));
+            // xmessage (x11-utils) draws a white box with its text; the loop returns once its window is mapped.
+            String shown = Client.text(c.client.callTool(new McpSchema.CallToolRequest("bash", Map.of("command",
+                    "xmessage -geometry 400x200+200+150 -title agentstream-probe 'started from bash' >/dev/null 2>&1 &"
+                            + " for i in $(seq 100); do xwininfo -name agentstream-probe 2>/dev/null | grep -q IsViewable && echo mapped && break;"
+                            + " sleep 0.1; done"))));
+            assertThat(shown).startsWith("mapped");
+            java.awt.image.BufferedImage after = screenshot(c, Map.of("action", "screenshot", "settle", 5));
+
+            int changedInside = 0;
+            for (int y = 160; y < 340; y++) {
+                for (int x = 210; x < 590; x++) {
+                    if (before.getRGB(x, y) != after.getRGB(x, y)) changedInside++;
+                }
+            }
+            assertThat(changedInside).as("pixels of the xmessage window that changed").isGreaterThan(380 * 180 / 2);
+            assertThat(after.getRGB(1000, 700)).as("outside the window").isEqualTo(before.getRGB(1000, 700));
+        }
+    }
+
+    private static java.awt.image.BufferedImage screenshot(Client c, Map<String, Object> arguments) throws IOException {
+        McpSchema.CallToolResult result = c.client.callTool(new McpSchema.CallToolRequest("computer", arguments));
+        McpSchema.ImageContent image = result.content().stream().filter(McpSchema.ImageContent.class::isInstance)
+                .map(McpSchema.ImageContent.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no image in " + Client.text(result)));
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(image.data())));
+    }
+
+    @Test
     void cancellingACallKillsItsProcess() throws Exception {
         try (Client c = Client.stdio(logDir)) {
             CompletableFuture<McpSchema.CallToolResult> call = c.callInBackground(Map.of("command", "sh -c 'echo PID=$$; exec sleep 300'"));
@@ -154,6 +193,15 @@ class McpCommandTest {
         static Client stdio(Path logDir, String... args) {
             List<String> command = javaCommand(List.of(args));
             ServerParameters params = ServerParameters.builder(command.getFirst()).args(command.subList(1, command.size()))
+                    .addEnvVar("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString()).build();
+            return new Client(new StdioClientTransport(params, McpJsonDefaults.getMapper()));
+        }
+
+        /** The server as an MCP client starts it where there is no X display (DISPLAY removed from its environment). */
+        static Client stdioWithoutDisplay(Path logDir, String... args) {
+            List<String> command = new ArrayList<>(List.of("-u", "DISPLAY"));
+            command.addAll(javaCommand(List.of(args)));
+            ServerParameters params = ServerParameters.builder("env").args(command)
                     .addEnvVar("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString()).build();
             return new Client(new StdioClientTransport(params, McpJsonDefaults.getMapper()));
         }

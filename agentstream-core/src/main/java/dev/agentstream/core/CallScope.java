@@ -78,7 +78,8 @@ public final class CallScope {
         meta.put("bytes", view.bytes());
         meta.put("lines", view.lines());
         meta.put("truncated", view.truncated());
-        meta.put("spoolPath", view.spoolPath().toString());
+        // A call without output has no spool file to point at.
+        if (view.hasSpool()) meta.put("spoolPath", view.spoolPath().toString());
         return meta;
     }
 

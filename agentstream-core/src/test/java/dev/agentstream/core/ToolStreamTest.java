@@ -43,6 +43,16 @@ class ToolStreamTest {
     }
 
     @Test
+    void aCallWithoutOutputWritesNoSpoolFileAndNamesNone() throws Exception {
+        ToolStream stream = ToolStreams.start(call("quiet"), context(), scope -> ToolResult.text("done"));
+        ToolResult result = ((ToolEvent.Completed) stream.awaitTerminal()).result();
+        assertThat(result.metadata()).containsEntry("bytes", 0L).doesNotContainKey("spoolPath");
+        try (var files = java.nio.file.Files.walk(spool)) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
     void aSlowReaderSlowsTheProducerInsteadOfGrowingMemory() throws Exception {
         AtomicInteger produced = new AtomicInteger();
         ToolStream stream = ToolStreams.start(call("c2"), context(), scope -> {

@@ -56,7 +56,8 @@ final class ProgressTranslator {
         Double total = null;
         double value;
         if (progress.fraction().isPresent()) {
-            value = progress.fraction().getAsDouble() * TOTAL_PERCENT;
+            // Hundredths of a percent: 0.55 * 100 is 55.00000000000001 in binary floating point.
+            value = Math.round(progress.fraction().getAsDouble() * TOTAL_PERCENT * 100) / 100.0;
             total = TOTAL_PERCENT;
         } else {
             value = workDone(progress.counters());

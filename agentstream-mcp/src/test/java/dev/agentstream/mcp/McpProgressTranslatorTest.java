@@ -54,6 +54,12 @@ class McpProgressTranslatorTest {
     }
 
     @Test
+    void aFractionBecomesAPercentageWithoutFloatingPointNoise() {
+        assertThat(progress(OptionalDouble.of(0.55), Map.of()).progress()).isEqualTo(55.0);
+        assertThat(progress(OptionalDouble.of(0.7), Map.of()).progress()).isEqualTo(70.0);
+    }
+
+    @Test
     void filesScannedCountBeforeBytes() {
         assertThat(progress(OptionalDouble.empty(), Map.of("files", 12L, "bytes", 90_000L, "matches", 3L)).progress()).isEqualTo(12.0);
     }

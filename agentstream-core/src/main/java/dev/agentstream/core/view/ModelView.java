@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Accumulates one call's raw output and renders what the model is sent.
  *
  * <p>Every appended char is written unchanged to the spool file (UTF-8), so the full output is never lost.
+ * The file is created with the first output: a call without output (a screenshot) leaves none.
  * In memory the output is cleaned as it streams ({@link AnsiStripper}: escape sequences and controls
  * removed; then line overwrites: a lone {@code \r} restarts the current line, {@code \r\n} is a newline,
  * {@code \b} deletes a char) and only a head and a tail of the cleaned text are kept:
@@ -48,7 +49,7 @@ public final class ModelView implements AutoCloseable {
     private final int lineCap;
     private final Path spoolPath;
     private final String markerPath;
-    private final Writer spool;
+    private Writer spool;
     private IOException spoolError;
     private boolean closed;
 
@@ -91,9 +92,11 @@ public final class ModelView implements AutoCloseable {
         this.markerPath = spoolFile.toAbsolutePath().toString();
         Path parent = spoolFile.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        this.spool = new BufferedWriter(new OutputStreamWriter(
-                new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16), StandardCharsets.UTF_8),
-                1 << 14);
+    }
+
+    /** True once output was appended, so the spool file exists. */
+    public synchronized boolean hasSpool() {
+        return spool != null;
     }
 
     /**
@@ -330,7 +333,7 @@ public final class ModelView implements AutoCloseable {
 
     /** Flushes the spool so a reader sees everything appended so far. */
     public synchronized void flush() {
-        if (closed || spoolError != null) return;
+        if (closed || spoolError != null || spool == null) return;
         try {
             spool.flush();
         } catch (IOException e) {
@@ -343,6 +346,7 @@ public final class ModelView implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (spool == null) return;
         try {
             spool.close();
         } catch (IOException e) {
@@ -363,6 +367,10 @@ public final class ModelView implements AutoCloseable {
     private void writeSpool(String s) {
         if (spoolError != null) return;
         try {
+            if (spool == null) {
+                spool = new BufferedWriter(new OutputStreamWriter(
+                        new BufferedOutputStream(Files.newOutputStream(spoolPath), 1 << 16), StandardCharsets.UTF_8), 1 << 14);
+            }
             spool.write(s);
         } catch (IOException e) {
             spoolFailed(e);

@@ -17,27 +17,37 @@ final class CallProgress {
     private final Map<String, Long> counters;
     private final double from;
     private final double to;
+    private final boolean muted;
 
     CallProgress(CallScope scope) {
-        this(scope, new LinkedHashMap<>(), 0, 1);
+        this(scope, new LinkedHashMap<>(), 0, 1, false);
     }
 
-    private CallProgress(CallScope scope, Map<String, Long> counters, double from, double to) {
+    private CallProgress(CallScope scope, Map<String, Long> counters, double from, double to, boolean muted) {
         this.scope = scope;
         this.counters = counters;
         this.from = from;
         this.to = to;
+        this.muted = muted;
     }
 
     /** The part {@code [start, end]} of this range, as its own 0..1. */
     CallProgress span(double start, double end) {
-        return new CallProgress(scope, counters, from + (to - from) * start, from + (to - from) * end);
+        return new CallProgress(scope, counters, from + (to - from) * start, from + (to - from) * end, muted);
+    }
+
+    /** The same call, reporting nothing: for work inside a phase that reports its own progress. */
+    CallProgress muted() {
+        return new CallProgress(scope, new LinkedHashMap<>(), from, to, true);
     }
 
     void report(String message, double fraction) {
+        if (muted) return;
         Map<String, Long> snapshot = new LinkedHashMap<>(counters);
         snapshot.put("elapsedMs", scope.elapsedMs());
-        scope.progress(message, OptionalDouble.of(from + (to - from) * Math.clamp(fraction, 0.0, 1.0)), snapshot);
+        // Rounded to a ten-thousandth so spans of spans do not show binary noise (0.55000000000000004).
+        double overall = Math.round((from + (to - from) * Math.clamp(fraction, 0.0, 1.0)) * 10_000) / 10_000.0;
+        scope.progress(message, OptionalDouble.of(overall), snapshot);
     }
 
     void count(String name, long value) {

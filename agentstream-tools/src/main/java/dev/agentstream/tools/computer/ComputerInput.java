@@ -11,13 +11,14 @@ import java.util.Optional;
  * The computer tool's input, checked for the action before anything touches the screen: {@code action},
  * {@code coordinate} and {@code start_coordinate} ([x, y] in screenshot pixels), {@code text},
  * {@code scroll_direction}, {@code scroll_amount}, {@code duration} (seconds), {@code region}
- * ([x0, y0, x1, y1]) and the modifier keys held during a click or scroll ({@code text}, as the API
- * documents it, or {@code key}, as computer-use-demo reads it).
+ * ([x0, y0, x1, y1]), the modifier keys held during a click or scroll ({@code text}, as the API
+ * documents it, or {@code key}, as computer-use-demo reads it) and {@code settle} (seconds the screenshot
+ * may wait for the screen to stop changing).
  */
 record ComputerInput(ComputerAction action, Optional<Point> coordinate, Optional<Point> startCoordinate,
                      Optional<String> text, List<KeyCombo> keys, Optional<KeyCombo> modifiers,
                      Optional<ScrollDirection> scrollDirection, int scrollAmount, Optional<Duration> duration,
-                     Optional<ComputerInput.Region> region) {
+                     Optional<ComputerInput.Region> region, Optional<Duration> settle) {
 
     /** A zoom region's corners in screenshot pixels; x1 and y1 are exclusive. */
     record Region(int x0, int y0, int x1, int y1) {}
@@ -69,7 +70,8 @@ record ComputerInput(ComputerAction action, Optional<Point> coordinate, Optional
                 // nothing more to check: a coordinate, if given, moves the pointer first (mouse down/up)
             }
         }
-        return new ComputerInput(action, coordinate, start, text, keys, modifiers, direction, amount, duration, region);
+        Optional<Duration> settle = settle(input, action);
+        return new ComputerInput(action, coordinate, start, text, keys, modifiers, direction, amount, duration, region, settle);
     }
 
     private static ComputerAction action(JsonNode input) {
@@ -98,6 +100,19 @@ record ComputerInput(ComputerAction action, Optional<Point> coordinate, Optional
             throw new ToolInputException("'duration' must be a number of seconds from 0 to " + (int) MAX_DURATION_SECONDS + ", got " + node + ".");
         }
         return Duration.ofMillis(Math.round(node.asDouble() * 1000));
+    }
+
+    private static Optional<Duration> settle(JsonNode input, ComputerAction action) {
+        JsonNode node = input.get("settle");
+        if (node == null || node.isNull()) return Optional.empty();
+        if (action == ComputerAction.ZOOM || action == ComputerAction.CURSOR_POSITION) {
+            throw new ToolInputException("'settle' is not accepted for " + action.wireName() + ", which takes no screenshot after waiting; leave it out.");
+        }
+        double max = ComputerConfig.MAX_SETTLE_LIMIT.toSeconds();
+        if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > max) {
+            throw new ToolInputException("'settle' must be a number of seconds from 0 to " + (int) max + ", got " + node + ".");
+        }
+        return Optional.of(Duration.ofMillis(Math.round(node.asDouble() * 1000)));
     }
 
     private static int scrollAmount(JsonNode input) {

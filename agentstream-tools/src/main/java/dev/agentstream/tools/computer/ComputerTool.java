@@ -16,7 +16,9 @@ import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The {@code computer} tool (Anthropic {@code computer_20250124}, plus {@code zoom} from
  * {@code computer_20251124}): screenshots, keyboard and mouse on an X display. Screenshots are captured
- * in-process with {@link java.awt.Robot}, scaled to the resolution the model sees and encoded as PNG, with
- * progress through each phase and an image event carrying its facts; an unchanged screen is not sent
- * twice. Every action except screenshot, cursor_position and zoom answers with a screenshot taken once the
- * screen has settled. Without {@code DISPLAY}, the tool starts its own virtual display (see
+ * in-process through X shared memory (Robot where that is unavailable) with the pointer drawn in, scaled to
+ * the resolution the model sees and encoded as PNG, with progress through each phase and an image event
+ * carrying its facts; an unchanged screen is not sent twice. Every action except screenshot,
+ * cursor_position and zoom answers with a screenshot taken once the screen has stopped changing (see
+ * {@link ScreenSettle}). Without {@code DISPLAY}, the tool starts its own virtual display (see
  * {@link JvmDisplay} for why there is one display per JVM).
  */
 public final class ComputerTool implements Tool {
@@ -51,11 +54,15 @@ public final class ComputerTool implements Tool {
               "duration":{"type":"number","minimum":0,"maximum":100,"description":"Seconds, for wait and hold_key."},
               "region":{"type":"array","items":{"type":"integer","minimum":0},"minItems":4,"maxItems":4,
                 "description":"zoom: [x0, y0, x1, y1] in screenshot pixels, shown at the screen's full resolution."},
-              "key":{"type":"string","description":"Modifier keys for clicks and scroll, as computer-use-demo reads them (same as text)."}
+              "key":{"type":"string","description":"Modifier keys for clicks and scroll, as computer-use-demo reads them (same as text)."},
+              "settle":{"type":"number","minimum":0,"maximum":60,"description":"Seconds the screenshot after this action may wait \
+            for the screen to stop changing (default %s; 0 takes it at once; screenshot and wait default to 0)."}
             }}""";
 
     private final ComputerConfig config;
-    private final ToolSpec spec;
+    private final JsonNode schema;
+    private volatile ToolSpec spec;
+    private volatile boolean describesRunningDisplay;
 
     public ComputerTool() {
         this(ComputerConfig.defaults());
@@ -65,29 +72,48 @@ public final class ComputerTool implements Tool {
         this.config = config;
         String actions = String.join(",", java.util.Arrays.stream(ComputerAction.values()).map(a -> "\"" + a.wireName() + "\"").toList());
         try {
-            JsonNode schema = new ObjectMapper().readTree(SCHEMA.formatted(actions));
-            this.spec = new ToolSpec(NAME, description(config), schema, Optional.of(ANTHROPIC_TYPE));
+            this.schema = new ObjectMapper().readTree(SCHEMA.formatted(actions, ActionRunner.seconds(config.settleLimit().toMillis())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current()), schema, Optional.of(ANTHROPIC_TYPE));
     }
 
-    private static String description(ComputerConfig config) {
-        Resolution screen = config.displaySize().resolution();
+    /** What the model is told: the display (named once it is running), the real screenshot size and how actions settle. */
+    private static String description(ComputerConfig config, JvmDisplay running) {
+        Resolution screen = running != null ? running.screenSize() : config.displaySize().resolution();
         Resolution model = config.scaling().modelSize(screen);
-        String display = config.alwaysStartDisplay() || System.getenv("DISPLAY") == null
-                ? "a " + screen + " virtual display (Xvfb)"
-                : "the X display " + System.getenv("DISPLAY");
+        String display;
+        if (running != null) {
+            display = "the X display " + running.name() + (running.isVirtual() ? " (a " + screen + " virtual display, Xvfb)" : "")
+                    + "; programs started with DISPLAY=" + running.name() + " appear on it";
+        } else if (config.alwaysStartDisplay() || System.getenv("DISPLAY") == null) {
+            display = "a " + screen + " virtual display (Xvfb), started on first use";
+        } else {
+            display = "the X display " + System.getenv("DISPLAY");
+        }
         return "Use the mouse and keyboard and take screenshots of " + display + ". Screenshots are " + model
-                + " pixels" + (model.equals(screen) ? "" : " (scaled from " + screen + ")") + " and coordinates are pixels of the screenshot. "
-                + "Key names use xdotool syntax (ctrl+s, Return, Page_Down). Every action except screenshot, cursor_position "
-                + "and zoom returns a screenshot taken once the screen has settled"
+                + " pixels" + (model.equals(screen) ? "" : " (scaled from " + screen + ")") + " and show the mouse pointer; "
+                + "coordinates are pixels of the screenshot. Key names use xdotool syntax (ctrl+s, Return, Page_Down). "
+                + "Every action except screenshot, cursor_position and zoom returns a screenshot taken once the screen has been still for "
+                + ActionRunner.seconds(config.settleQuiet().toMillis()) + " s (waiting at most " + ActionRunner.seconds(config.settleLimit().toMillis())
+                + " s; 'settle' changes that per call)"
                 + (config.cacheUnchanged() ? "; a screen unchanged since the last screenshot is reported in words instead." : ".");
     }
 
     @Override
     public ToolSpec spec() {
-        return spec;
+        ToolSpec current = spec;
+        if (!describesRunningDisplay) {
+            JvmDisplay running = JvmDisplay.current();
+            if (running != null) {
+                // Once the display runs, its name and real size replace what the configuration predicted.
+                current = new ToolSpec(NAME, description(config, running), schema, Optional.of(ANTHROPIC_TYPE));
+                spec = current;
+                describesRunningDisplay = true;
+            }
+        }
+        return current;
     }
 
     /**
@@ -125,8 +151,6 @@ public final class ComputerTool implements Tool {
             ScreenMapping mapping = ScreenMapping.of(display.screenSize(), config.scaling());
             CallProgress progress = new CallProgress(scope);
             return switch (input.action()) {
-                case SCREENSHOT -> screenshotResult(scope, session, ComputerAction.SCREENSHOT, Optional.empty(),
-                        Screenshotter.full(display, mapping, cacheOf(session), progress));
                 case ZOOM -> zoom(input.region().orElseThrow(), scope, display, mapping, progress);
                 case CURSOR_POSITION -> cursorPosition(new ActionRunner(session, mapping), display);
                 default -> act(input, scope, session, mapping, progress);
@@ -143,24 +167,59 @@ public final class ComputerTool implements Tool {
 
     private ToolResult act(ComputerInput input, CallScope scope, ComputerSession session, ScreenMapping mapping, CallProgress progress)
             throws InterruptedException {
-        String done;
-        boolean settled;
-        if (input.action() == ComputerAction.WAIT) {
-            String seconds = ActionRunner.seconds(input.duration().orElseThrow().toMillis());
-            settled = Pause.pause(input.duration().get(), "waiting " + seconds + " s", progress.span(0, 0.8));
-            done = "Waited " + seconds + " s.";
-        } else {
-            done = new ActionRunner(session, mapping).perform(input, progress.span(0, 0.1));
-            settled = Pause.pause(config.settleDelay(), "letting the screen settle", progress.span(0.1, 0.8));
+        Optional<String> done;
+        boolean finished = true;
+        Duration settle;
+        CallProgress settling;
+        switch (input.action()) {
+            case SCREENSHOT -> {
+                done = Optional.empty();
+                settle = input.settle().orElse(Duration.ZERO);
+                settling = progress.span(0, 0.5);
+            }
+            case WAIT -> {
+                String seconds = ActionRunner.seconds(input.duration().orElseThrow().toMillis());
+                finished = Pause.pause(input.duration().get(), "waiting " + seconds + " s", progress.span(0, 0.7));
+                done = Optional.of("Waited " + seconds + " s.");
+                settle = input.settle().orElse(Duration.ZERO);
+                settling = progress.span(0.7, 0.8);
+            }
+            default -> {
+                done = Optional.of(new ActionRunner(session, mapping).perform(input, progress.span(0, 0.1)));
+                settle = input.settle().orElse(config.settleLimit());
+                settling = progress.span(0.1, 0.8);
+            }
         }
-        if (!settled || scope.isCancelled()) {
-            String cancelled = input.action() == ComputerAction.WAIT
+        Screenshot shot;
+        ScreenSettle.Outcome settled = null;
+        if (finished && !scope.isCancelled() && settle.isZero()) {
+            shot = Screenshotter.full(session.display(), mapping, cacheOf(session), input.action() == ComputerAction.SCREENSHOT ? progress : progress.span(0.8, 1));
+        } else if (finished && !scope.isCancelled()) {
+            settled = ScreenSettle.await(session.display(), mapping, settle, config.settleQuiet(), settling);
+            shot = settled.reason() == ScreenSettle.Reason.CANCELLED ? null
+                    : Screenshotter.of(settled.frame(), mapping, cacheOf(session), progress.span(0.8, 1));
+        } else {
+            shot = null;
+        }
+        if (shot == null || scope.isCancelled()) {
+            String cancelled = input.action() == ComputerAction.WAIT && !finished
                     ? "The wait was cancelled after " + ActionRunner.seconds(roundToTenth(scope.elapsedMs())) + " s; no screenshot was taken."
-                    : done + " The call was cancelled before the screenshot.";
+                    : done.map(d -> d + " ").orElse("") + "The call was cancelled before the screenshot.";
             return ToolResult.text(cancelled).withMetadata(Map.of("action", input.action().wireName()));
         }
-        Screenshot shot = Screenshotter.full(session.display(), mapping, cacheOf(session), progress.span(0.8, 1));
-        return screenshotResult(scope, session, input.action(), Optional.of(done), shot);
+        Map<String, Object> settleFacts = new LinkedHashMap<>();
+        String settleNote = "";
+        if (settled != null) {
+            settleFacts.put("settleMs", settled.waitedMs());
+            settleFacts.put("settledBy", settled.reason().wireName);
+            settleNote = settled.reason() == ScreenSettle.Reason.STILL
+                    ? " The screen settled in " + ActionRunner.seconds(roundToTenth(settled.waitedMs())) + " s."
+                    : " The screen was still changing after " + ActionRunner.seconds(roundToTenth(settled.waitedMs()))
+                      + " s (the settle limit), so this screenshot may catch it mid-change.";
+        }
+        String note = settleNote;
+        return screenshotResult(scope, session, input.action(), done.map(d -> d + note).or(() -> note.isEmpty() ? Optional.empty() : Optional.of(note.strip())),
+                shot, settleFacts);
     }
 
     private ToolResult zoom(ComputerInput.Region region, CallScope scope, JvmDisplay display, ScreenMapping mapping, CallProgress progress) {
@@ -182,9 +241,10 @@ public final class ComputerTool implements Tool {
     }
 
     private ToolResult screenshotResult(CallScope scope, ComputerSession session, ComputerAction action, Optional<String> done,
-                                        Screenshot shot) {
+                                        Screenshot shot, Map<String, Object> settleFacts) {
         Map<String, Object> meta = shot.metadata(session.display().name());
         meta.put("action", action.wireName());
+        meta.putAll(settleFacts);
         scope.image("image/png", shot.png(), shot.image().width(), shot.image().height(), Map.copyOf(meta));
         List<ContentBlock> content = new ArrayList<>();
         if (shot.unchanged()) {

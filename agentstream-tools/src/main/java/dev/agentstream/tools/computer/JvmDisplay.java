@@ -3,17 +3,20 @@ package dev.agentstream.tools.computer;
 import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.GraphicsEnvironment;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one X display this JVM works on, with the devices on it: AWT's {@link Robot} for screenshots, and an
- * Xlib connection for keyboard and mouse input.
+ * The one X display this JVM works on, with the devices on it: an Xlib connection for keyboard and mouse
+ * input and for screenshots through X shared memory (MIT-SHM) with the pointer drawn in (XFixes), and AWT's
+ * {@link Robot} for screenshots where shared memory cannot be used.
  *
  * <p>Why one per JVM: AWT connects to an X server once, when its toolkit initialises, using the
  * {@code DISPLAY} of the process's C environment; it cannot switch later, and when that server goes away
@@ -40,6 +43,9 @@ final class JvmDisplay {
     private final Keyboard keyboard;
     private final Mouse mouse;
     private final ReentrantLock lock = new ReentrantLock();
+    private final boolean pointerSprites;
+    private ShmGrabber shm;
+    private boolean shmRefused;
 
     private JvmDisplay(String name, VirtualDisplay virtualDisplay, Robot robot, Xlib xlib) {
         this.name = name;
@@ -48,6 +54,12 @@ final class JvmDisplay {
         this.xlib = xlib;
         this.keyboard = new Keyboard(xlib);
         this.mouse = new Mouse(xlib);
+        this.pointerSprites = PointerSprite.available(xlib.handle());
+    }
+
+    /** The display if one was acquired already, else null (nothing is started). */
+    static synchronized JvmDisplay current() {
+        return instance;
     }
 
     /** The display, chosen and connected on the first call; later calls get the same one whatever they ask. */
@@ -119,8 +131,58 @@ final class JvmDisplay {
         return new Resolution(bounds.width, bounds.height);
     }
 
-    BufferedImage capture(Rectangle area) {
-        return robot.createScreenCapture(area);
+    /**
+     * Captures {@code area} of the screen with the pointer drawn in. Through shared memory the whole screen
+     * is fetched into {@code reuse} when it has the screen's size (else a new array), reporting the fraction
+     * of rows done to {@code rowsDone}; callers hold the {@link #lock()}.
+     */
+    Frame capture(Rectangle area, int[] reuse, DoubleConsumer rowsDone) {
+        long start = System.nanoTime();
+        Resolution screen = screenSize();
+        PixelBuffer pixels = captureShared(screen, reuse, rowsDone);
+        String method = "shm";
+        if (pixels == null) {
+            BufferedImage captured = robot.createScreenCapture(area);
+            pixels = PixelBuffer.of(captured);
+            method = "robot";
+            rowsDone.accept(1);
+        } else if (area.x != 0 || area.y != 0 || area.width != screen.width() || area.height != screen.height()) {
+            pixels = pixels.region(area);
+        }
+        Point pointer;
+        if (pointerSprites) {
+            PointerSprite sprite = PointerSprite.read(xlib.handle());
+            pointer = sprite == null ? mouse.position() : sprite.position();
+            if (sprite != null) sprite.drawOnto(pixels, area);
+        } else {
+            pointer = mouse.position();
+        }
+        return new Frame(pixels, area, pointer, (System.nanoTime() - start) / 1e6, method);
+    }
+
+    /** The screen through shared memory, or null when that cannot be used (then Robot captures). */
+    private PixelBuffer captureShared(Resolution screen, int[] reuse, DoubleConsumer rowsDone) {
+        if (shm != null && !shm.size().equals(screen)) {
+            shm.close();
+            shm = null;
+        }
+        if (shm == null) {
+            if (shmRefused) return null;
+            shm = ShmGrabber.open(xlib.handle(), screen).orElse(null);
+            if (shm == null) {
+                shmRefused = true;
+                log.info("X shared memory is not available on {}; screenshots are captured with java.awt.Robot", name);
+                return null;
+            }
+        }
+        int[] target = reuse != null && reuse.length == screen.width() * screen.height() ? reuse : new int[screen.width() * screen.height()];
+        if (!shm.grab(target, rows -> rowsDone.accept((double) rows / screen.height()))) {
+            // The screen changed size under us: the next capture opens a grabber of the new size.
+            shm.close();
+            shm = null;
+            return null;
+        }
+        return new PixelBuffer(target, 0, screen.width(), screen.width(), screen.height());
     }
 
     /** Input and capture from one call at a time, so an action's screenshot shows that action's effect. */

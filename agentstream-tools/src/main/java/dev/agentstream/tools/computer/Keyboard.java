@@ -97,7 +97,11 @@ final class Keyboard {
         if (shift >= 0) release(shift);
     }
 
-    /** Presses a chord in order (adding Shift before a key that needs it); {@link #releaseAll} lets go. */
+    /**
+     * Presses a chord in order (adding Shift before a key that needs it) and waits until the server has the
+     * keys down, so input from other clients meanwhile (another program's keys, a click) sees them held;
+     * {@link #releaseAll} lets go.
+     */
     void hold(List<Long> keysyms) {
         prepare(withShiftIfNeeded(keysyms));
         for (long keysym : keysyms) {
@@ -105,6 +109,7 @@ final class Keyboard {
             if (stroke.shift()) press(stroke(Keysyms.SHIFT_L).keycode());
             press(stroke.keycode());
         }
+        xlib.sync();
     }
 
     void press(int keycode) {

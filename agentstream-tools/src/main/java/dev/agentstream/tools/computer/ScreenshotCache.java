@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The last full screenshot a session's model was sent, kept so that a pixel-identical screen is neither
  * scaled nor encoded again, and the model can be told it is unchanged instead of getting the same image.
- * Holds that capture's pixels (a few MB) so the comparison is exact, not only by hash.
+ * Holds that capture's pixels (a few MB): a new capture is compared with them pixel for pixel, and an
+ * identical one takes over their hash.
  */
 final class ScreenshotCache {
 
@@ -17,9 +18,10 @@ final class ScreenshotCache {
 
     private Entry last;
 
-    synchronized Optional<Entry> matching(PixelBuffer frame, long hash, Resolution modelSize) {
+    /** The last screenshot if its pixels are these, compared directly (faster than hashing a new frame first). */
+    synchronized Optional<Entry> matching(PixelBuffer frame, Resolution modelSize) {
         Entry entry = last;
-        if (entry == null || entry.hash() != hash || !entry.modelSize().equals(modelSize) || !entry.frame().sameRgb(frame)) {
+        if (entry == null || !entry.modelSize().equals(modelSize) || !entry.frame().sameRgb(frame)) {
             return Optional.empty();
         }
         return Optional.of(entry);

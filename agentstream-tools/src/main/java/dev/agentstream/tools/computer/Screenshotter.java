@@ -1,62 +1,96 @@
 package dev.agentstream.tools.computer;
 
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
-/** Takes screenshots in three phases, capture (Robot), scale (area averaging) and encode (PNG), timing each. */
+/**
+ * Takes screenshots in three phases, capture (shared memory or Robot, the pointer drawn in), scale (area
+ * averaging) and encode (PNG), timing each. The capture is compared with the last screenshot the model was
+ * sent before anything is scaled or encoded.
+ */
 final class Screenshotter {
+
+    /** Capture's share of a screenshot's progress; scale and encode follow. */
+    private static final double CAPTURE_SHARE = 0.5;
 
     private Screenshotter() {}
 
-    /**
-     * The whole screen at the model's size. With a cache, a screen pixel-identical to the last one the
-     * model was sent is neither scaled nor encoded: the result is that screenshot, marked unchanged.
-     */
+    /** The whole screen at the model's size (see {@link #of}). */
     static Screenshot full(JvmDisplay display, ScreenMapping mapping, ScreenshotCache cache, CallProgress progress) {
+        return of(captureFull(display, mapping, null, progress), mapping, cache, progress);
+    }
+
+    /** Captures the whole screen, into {@code reuse} when it fits, reporting progress by rows. */
+    static Frame captureFull(JvmDisplay display, ScreenMapping mapping, int[] reuse, CallProgress progress) {
         Resolution screen = mapping.screen();
-        Rectangle area = new Rectangle(0, 0, screen.width(), screen.height());
-        progress.report("capturing the screen (" + screen + ")", 0);
+        String message = "capturing the screen (" + screen + ")";
+        progress.report(message, 0);
+        return display.capture(new Rectangle(0, 0, screen.width(), screen.height()), reuse,
+                done -> progress.report(message, done * CAPTURE_SHARE));
+    }
+
+    /**
+     * A captured whole screen at the model's size. With a cache, a screen pixel-identical to the last one
+     * the model was sent is neither scaled nor encoded: the result is that screenshot, marked unchanged.
+     */
+    static Screenshot of(Frame frame, ScreenMapping mapping, ScreenshotCache cache, CallProgress progress) {
         long start = System.nanoTime();
-        BufferedImage captured = display.capture(area);
-        PixelBuffer frame = PixelBuffer.of(captured);
-        long hash = frame.hash();
-        double captureMs = millisSince(start);
-        progress.count("captureMs", Math.round(captureMs));
+        Point pointer = mapping.toModel(frame.pointer());
         if (cache != null) {
-            var previous = cache.matching(frame, hash, mapping.model());
+            var previous = cache.matching(frame.pixels(), mapping.model());
             if (previous.isPresent()) {
+                double captureMs = frame.captureMs() + millisSince(start);
+                progress.count("captureMs", Math.round(captureMs));
                 Screenshot sent = previous.get().screenshot();
                 progress.report("screen unchanged", 1);
-                return new Screenshot(sent.png(), screen, area, sent.image(), captureMs, 0, 0, hash, true, previous.get().ageMs());
+                return new Screenshot(sent.png(), mapping.screen(), frame.area(), sent.image(), captureMs, 0, 0, previous.get().hash(), true,
+                        previous.get().ageMs(), pointer, frame.method());
             }
         }
-        Screenshot shot = scaleAndEncode(captured, frame, screen, area, mapping.model(), captureMs, hash, progress);
-        if (cache != null) cache.remember(frame, hash, mapping.model(), shot);
+        long hash = frame.pixels().hash();
+        double captureMs = frame.captureMs() + millisSince(start);
+        progress.count("captureMs", Math.round(captureMs));
+        Screenshot shot = scaleAndEncode(frame, mapping.screen(), mapping.model(), captureMs, hash, pointer, progress);
+        if (cache != null) cache.remember(frame.pixels(), hash, mapping.model(), shot);
         return shot;
     }
 
     /** A part of the screen at full resolution, shrunk only if it is larger than the model's screenshots. */
     static Screenshot zoom(JvmDisplay display, ScreenMapping mapping, Rectangle area, CallProgress progress) {
-        progress.report("capturing " + area.width + "x" + area.height + " at " + area.x + "," + area.y, 0);
+        String message = "capturing " + area.width + "x" + area.height + " at " + area.x + "," + area.y;
+        progress.report(message, 0);
+        Frame frame = display.capture(area, null, done -> progress.report(message, done * CAPTURE_SHARE));
         long start = System.nanoTime();
-        BufferedImage captured = display.capture(area);
-        PixelBuffer frame = PixelBuffer.of(captured);
-        long hash = frame.hash();
-        double captureMs = millisSince(start);
+        long hash = frame.pixels().hash();
+        double captureMs = frame.captureMs() + millisSince(start);
         progress.count("captureMs", Math.round(captureMs));
-        Resolution size = Scaling.fitWithin(mapping.model()).modelSize(new Resolution(area.width, area.height));
-        return scaleAndEncode(captured, frame, mapping.screen(), area, size, captureMs, hash, progress);
+        Resolution size = zoomSize(mapping, area);
+        return scaleAndEncode(frame, mapping.screen(), size, captureMs, hash, mapping.toModel(frame.pointer()), progress);
     }
 
-    private static Screenshot scaleAndEncode(BufferedImage captured, PixelBuffer frame, Resolution screen, Rectangle area,
-                                             Resolution size, double captureMs, long hash, CallProgress progress) {
+    /**
+     * The zoom image's size: the area itself when it fits the model's screenshots, else shrunk to fit; the
+     * whole screen is exactly the model's screenshot size (fitting would round 2560x1440 to 1365x768, not
+     * the 1366x768 the model's screenshots have).
+     */
+    static Resolution zoomSize(ScreenMapping mapping, Rectangle area) {
+        if (area.x == 0 && area.y == 0 && area.width == mapping.screen().width() && area.height == mapping.screen().height()) {
+            return mapping.model();
+        }
+        return Scaling.fitWithin(mapping.model()).modelSize(new Resolution(area.width, area.height));
+    }
+
+    private static Screenshot scaleAndEncode(Frame frame, Resolution screen, Resolution size, double captureMs, long hash,
+                                             Point pointer, CallProgress progress) {
+        PixelBuffer pixels = frame.pixels();
         long start = System.nanoTime();
         BufferedImage image;
-        if (size.width() == frame.width() && size.height() == frame.height()) {
-            image = captured;
+        if (size.width() == pixels.width() && size.height() == pixels.height()) {
+            image = pixels.toImage();
         } else {
-            progress.report("scaling " + frame.width() + "x" + frame.height() + " to " + size, 0.55);
-            image = AreaAverageScaler.scale(frame, size.width(), size.height());
+            progress.report("scaling " + pixels.width() + "x" + pixels.height() + " to " + size, 0.55);
+            image = AreaAverageScaler.scale(pixels, size.width(), size.height());
         }
         double scaleMs = millisSince(start);
         progress.count("scaleMs", Math.round(scaleMs));
@@ -67,7 +101,7 @@ final class Screenshotter {
         progress.count("encodeMs", Math.round(encodeMs));
         progress.count("bytes", png.length);
         progress.report("screenshot ready", 1);
-        return new Screenshot(png, screen, area, size, captureMs, scaleMs, encodeMs, hash, false, 0);
+        return new Screenshot(png, screen, frame.area(), size, captureMs, scaleMs, encodeMs, hash, false, 0, pointer, frame.method());
     }
 
     private static double millisSince(long startNanos) {

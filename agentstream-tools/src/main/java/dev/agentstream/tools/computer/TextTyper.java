@@ -24,11 +24,15 @@ final class TextTyper {
         this.keyboard = keyboard;
     }
 
-    /** The keysyms that type {@code text}, one per character; refuses control characters no key types. */
+    /** The keysyms that type {@code text}, one per character; refuses control characters no key types and lone surrogates. */
     static List<Long> keysymsOf(String text) {
         String normalised = text.replace("\r\n", "\n");
         List<Long> keysyms = new ArrayList<>(normalised.length());
         normalised.codePoints().forEach(codePoint -> {
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw new ToolInputException(String.format("'text' contains U+%04X, half of a surrogate pair without its other half, "
+                        + "which is no character; send the text as valid UTF-16 (both halves, or the character itself).", codePoint));
+            }
             long keysym = Keysyms.forCodePoint(codePoint);
             if (keysym == Xlib.NO_SYMBOL) {
                 throw new ToolInputException(String.format("'text' contains the control character U+%04X, which no key types; remove it.", codePoint));

@@ -45,15 +45,13 @@ public final class VirtualDisplay implements AutoCloseable {
     private final DisplaySize size;
     private final Process supervisor;
     private final OutputStream lifeline;
-    private final Path log;
     private volatile boolean closed;
 
-    private VirtualDisplay(String name, DisplaySize size, Process supervisor, Path log) {
+    private VirtualDisplay(String name, DisplaySize size, Process supervisor) {
         this.name = name;
         this.size = size;
         this.supervisor = supervisor;
         this.lifeline = supervisor.getOutputStream();
-        this.log = log;
     }
 
     /**
@@ -66,10 +64,15 @@ public final class VirtualDisplay implements AutoCloseable {
     }
 
     static VirtualDisplay start(DisplaySize size, Path xvfb) {
+        return start(size, xvfb, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Starts Xvfb with its start-up messages in a file in {@code logDir}, removed once it is ready. */
+    static VirtualDisplay start(DisplaySize size, Path xvfb, Path logDir) {
         Path log;
         Process supervisor;
         try {
-            log = Files.createTempFile("agentstream-xvfb-", ".log");
+            log = Files.createTempFile(logDir, "agentstream-xvfb-", ".log");
             supervisor = new ProcessBuilder(List.of("sh", "-c", SUPERVISOR, xvfb.toString(),
                     "-displayfd", "1", "-screen", "0", size.toString(), "-nolisten", "tcp", "-noreset"))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -78,7 +81,10 @@ public final class VirtualDisplay implements AutoCloseable {
             throw new DisplayUnavailableException("Could not start Xvfb (" + e.getMessage() + "); check that " + xvfb + " can run.", e);
         }
         String number = awaitDisplayNumber(supervisor, log);
-        return new VirtualDisplay(":" + number, size, supervisor, log);
+        // Its messages were needed only to explain a failed start. Xvfb keeps writing to the open (now
+        // nameless) file, so no log is left in the temp directory, even when this JVM never closes the display.
+        deleteQuietly(log);
+        return new VirtualDisplay(":" + number, size, supervisor);
     }
 
     /** The Xvfb on the PATH, or a clear error naming the package to install. */
@@ -151,11 +157,6 @@ public final class VirtualDisplay implements AutoCloseable {
         return supervisor.onExit().thenApply(p -> this);
     }
 
-    /** Where Xvfb's messages go (deleted when the display is closed). */
-    public Path logFile() {
-        return log;
-    }
-
     /** Stops Xvfb (closing the pipe its supervisor watches) and waits for it to be gone. */
     @Override
     public void close() {
@@ -176,8 +177,11 @@ public final class VirtualDisplay implements AutoCloseable {
             supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
             supervisor.destroyForcibly();
         }
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            Files.deleteIfExists(log);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             // a stray log file in the temp directory is harmless
         }

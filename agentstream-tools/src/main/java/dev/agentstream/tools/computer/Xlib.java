@@ -48,6 +48,11 @@ final class Xlib implements AutoCloseable {
         return xlib;
     }
 
+    /** The Xlib {@code Display *}, for calls into other X libraries on this connection. */
+    Object handle() {
+        return display;
+    }
+
     String displayName() {
         return displayName;
     }

@@ -79,6 +79,8 @@ class ComputerErrorsTest {
         assertThat(error(Map.of("action", "type", "text", ""))).isEqualTo("'text' is empty; give the text to type.");
         assertThat(error(Map.of("action", "key"))).startsWith("'text' is required for key");
         assertThat(error(Map.of("action", "type", "text", "bell\u0007"))).contains("U+0007");
+        assertThat(error(Map.of("action", "type", "text", "half \uD83D pair"))).startsWith("'text' contains U+D83D, half of a surrogate pair");
+        assertThat(error(Map.of("action", "type", "text", "\uDE00"))).contains("U+DE00");
         assertThat(error(Map.of("action", "type", "text", "x", "coordinate", List.of(1, 1))))
                 .isEqualTo("'coordinate' is not accepted for type; click the field first, then type.");
     }
@@ -98,6 +100,14 @@ class ComputerErrorsTest {
         assertThat(error(Map.of("action", "wait"))).startsWith("'duration' is required for wait");
         assertThat(error(Map.of("action", "wait", "duration", 500))).isEqualTo("'duration' must be a number of seconds from 0 to 100, got 500.");
         assertThat(error(Map.of("action", "hold_key", "text", "shift"))).startsWith("'duration' is required for hold_key");
+    }
+
+    @Test
+    void settleIsANumberOfSecondsWithinItsLimit() {
+        assertThat(error(Map.of("action", "mouse_move", "coordinate", List.of(1, 1), "settle", -1)))
+                .isEqualTo("'settle' must be a number of seconds from 0 to 60, got -1.");
+        assertThat(error(Map.of("action", "screenshot", "settle", "soon"))).startsWith("'settle' must be a number of seconds");
+        assertThat(error(Map.of("action", "zoom", "region", List.of(0, 0, 10, 10), "settle", 1))).startsWith("'settle' is not accepted for zoom");
     }
 
     @Test

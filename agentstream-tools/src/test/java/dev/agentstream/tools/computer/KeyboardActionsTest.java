@@ -127,6 +127,25 @@ class KeyboardActionsTest {
     }
 
     @Test
+    void aKeyFromAnotherClientDuringHoldKeyArrivesWithTheHeldModifier() throws Exception {
+        // Another X client (its own connection, as another program would have) types 'a' while shift is held.
+        try (Xlib other = Xlib.open(TestDisplay.start());
+             ToolStream hold = calls.start(Map.of("action", "hold_key", "text", "shift", "duration", 5))) {
+            window.await(in -> in.stream().anyMatch(i -> i.is(KEY_PRESSED) && i.keyCode() == KeyEvent.VK_SHIFT), "shift pressed");
+            Keyboard outside = new Keyboard(other);
+            outside.prepare(List.of((long) 'a'));
+            outside.tap('a');
+            outside.releaseAll();
+            window.await(in -> !window.typed().isEmpty(), "the other client's key typed");
+            assertThat(window.typed()).isEqualTo("A");
+            assertThat(window.inputs(KEY_RELEASED)).extracting(RecordingWindow.Input::keyCode).doesNotContain(KeyEvent.VK_SHIFT);
+            hold.close();
+            hold.awaitTerminal();
+        }
+        window.await(in -> released(in, KeyEvent.VK_SHIFT), "shift released once the hold ends");
+    }
+
+    @Test
     void waitWaitsAndAnswersWithAScreenshot() {
         long start = System.nanoTime();
         var result = calls.action("wait", "duration", 0.3);

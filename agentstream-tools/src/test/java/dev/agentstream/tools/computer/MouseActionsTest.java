@@ -64,10 +64,11 @@ class MouseActionsTest {
             assertThat(moved.meta()).containsEntry("action", "mouse_move").containsEntry("width", 1280);
             assertThat(moved.progress()).extracting(p -> p.message()).contains("letting the screen settle");
             assertThat((Long) moved.meta().get("durationMs")).isGreaterThanOrEqualTo(150L);
-            // Nothing visible changed, so the next action's screenshot is reported in words.
-            var again = fresh.action("mouse_move", "coordinate", List.of(20, 20));
+            assertThat(moved.meta()).containsEntry("settledBy", "still");
+            // Nothing visible changed (the pointer is where it was), so the next action's screenshot is reported in words.
+            var again = fresh.action("mouse_move", "coordinate", List.of(10, 10));
             assertThat(again.modelImage()).isEmpty();
-            assertThat(again.text()).startsWith("Moved the pointer to (20, 20). Screen unchanged since the screenshot ");
+            assertThat(again.text()).startsWith("Moved the pointer to (10, 10). The screen settled in ").contains(" Screen unchanged since the screenshot ");
         }
     }
 

@@ -126,8 +126,18 @@ final class RecordingWindow implements AutoCloseable {
         awaitPixel(probeX, probeY, probe);
     }
 
+    /** Paints something else without waiting for the screen to show it (an animation's next frame). */
+    void repaintNow(Consumer<Graphics> newPainter) {
+        painter = newPainter;
+        EventQueue.invokeLater(frame::repaint);
+    }
+
     void awaitPixel(int x, int y, Color expected) {
         awaitTrue(() -> robot.getPixelColor(x, y).equals(expected), "the screen to show " + expected + " at " + x + "," + y);
+    }
+
+    void awaitPixelNot(int x, int y, Color former) {
+        awaitTrue(() -> !robot.getPixelColor(x, y).equals(former), "the screen to show something else than " + former + " at " + x + "," + y);
     }
 
     void clear() {

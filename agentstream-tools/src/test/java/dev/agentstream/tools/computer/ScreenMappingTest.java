@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class ScreenMappingTest {
 
     @Test
+    void aZoomOnTheWholeScreenHasTheSizeOfTheModelsScreenshots() {
+        ScreenMapping qhd = ScreenMapping.of(new Resolution(2560, 1440), Scaling.standard());
+        assertThat(qhd.model()).isEqualTo(Resolution.FWXGA);
+        assertThat(Screenshotter.zoomSize(qhd, qhd.regionToScreen(0, 0, 1366, 768))).isEqualTo(Resolution.FWXGA);
+        assertThat(Screenshotter.zoomSize(qhd, new Rectangle(0, 0, 400, 300))).isEqualTo(new Resolution(400, 300));
+    }
+
+    @Test
     void standardScalingPicksTheTargetWithTheScreensAspectRatio() {
         Scaling standard = Scaling.standard();
         assertThat(standard.modelSize(new Resolution(1920, 1200))).isEqualTo(Resolution.WXGA);

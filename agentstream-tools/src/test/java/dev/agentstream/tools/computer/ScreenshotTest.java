@@ -7,6 +7,8 @@ import dev.agentstream.core.EventJson;
 import dev.agentstream.core.ToolEvent;
 import java.awt.Color;
 import java.awt.Graphics;
+import java.awt.Rectangle;
+import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.util.Base64;
 import java.util.List;
@@ -47,6 +49,10 @@ class ScreenshotTest {
         window = new RecordingWindow(g -> paintPattern(g, WHITE));
         window.awaitPixel(345, 345, WHITE);
         window.awaitPixel(1500, 900, YELLOW);
+        // The pointer is in every screenshot: keep it where no test looks.
+        try (ComputerCalls calls = new ComputerCalls(TestDisplay.config())) {
+            calls.action("mouse_move", "coordinate", List.of(1100, 100), "settle", 0);
+        }
     }
 
     @AfterAll
@@ -104,6 +110,42 @@ class ScreenshotTest {
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             assertThat(event.metadata()).containsKeys("captureMs", "scaleMs", "encodeMs", "bytes", "contentHash", "scale");
         }
+    }
+
+    @Test
+    void sharedMemoryCapturesTheSamePixelsAsRobotWithThePointerDrawnIn() throws Exception {
+        JvmDisplay screen = JvmDisplay.current();
+        Rectangle whole = new Rectangle(0, 0, 1920, 1200);
+        screen.lock().lock();
+        try {
+            Frame frame = screen.capture(whole, null, done -> {});
+            BufferedImage robot = new Robot().createScreenCapture(whole);
+            assertThat(frame.method()).isEqualTo("shm");
+            Rectangle pointer = new Rectangle(frame.pointer().x - 64, frame.pointer().y - 64, 128, 128);
+            int differentNearPointer = 0;
+            for (int y = 0; y < 1200; y++) {
+                for (int x = 0; x < 1920; x++) {
+                    boolean same = frame.pixels().rgb(x, y) == (robot.getRGB(x, y) & 0xFFFFFF);
+                    if (pointer.contains(x, y)) {
+                        if (!same) differentNearPointer++;
+                    } else if (!same) {
+                        throw new AssertionError("pixel " + x + "," + y + " differs from Robot's capture");
+                    }
+                }
+            }
+            assertThat(differentNearPointer).as("pixels the pointer covers").isPositive();
+        } finally {
+            screen.lock().unlock();
+        }
+    }
+
+    @Test
+    void theDescriptionNamesTheRunningDisplayAndTheRealScreenshotSize() {
+        // Configured for 1280x800, but the display running in this JVM is 1920x1200.
+        String description = new ComputerTool(ComputerConfig.defaults().withAlwaysStartDisplay(true)).spec().description();
+        assertThat(description).contains("of the X display " + display + " (a 1920x1200 virtual display, Xvfb)")
+                .contains("Screenshots are 1280x800 pixels (scaled from 1920x1200) and show the mouse pointer")
+                .contains("still for 0.3 s (waiting at most 2 s;");
     }
 
     @Test

@@ -18,7 +18,7 @@ final class TestDisplay {
         return ComputerConfig.defaults()
                 .withDisplaySize(SIZE)
                 .withAlwaysStartDisplay(true)
-                .withSettleDelay(Duration.ofMillis(150));
+                .withSettleQuiet(Duration.ofMillis(150));
     }
 
     /** Starts the display if this JVM has none yet (before any AWT use) and returns its name. */
