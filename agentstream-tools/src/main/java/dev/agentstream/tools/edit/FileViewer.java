@@ -4,6 +4,7 @@ import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -42,7 +43,7 @@ final class FileViewer {
     }
 
     ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = LinkFreeFiles.openForReading(path)) {
             TextFormat format = sniff(channel);
             if (fileSize == format.bom().length) {
                 return ToolResult.text(path + " is empty.").withMetadata(Map.of("path", path.toString(), "totalLines", 0L));

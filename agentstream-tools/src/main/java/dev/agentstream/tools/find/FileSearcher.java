@@ -1,6 +1,7 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.tools.fs.BinaryContent;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -70,7 +71,7 @@ final class FileSearcher {
         matches = 0;
         held.clear();
         long bytes = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = LinkFreeFiles.openForReading(file)) {
             int filled = 0;
             long firstLine = 1;
             boolean eof = false;

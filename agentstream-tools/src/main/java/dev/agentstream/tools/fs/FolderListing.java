@@ -20,7 +20,7 @@ public record FolderListing(Path folder, List<Path> entries, boolean hasGitignor
         boolean gitignore = false;
         boolean ignore = false;
         boolean git = false;
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+        try (DirectoryStream<Path> listing = LinkFreeFiles.openDirectory(folder)) {
             for (Path entry : listing) {
                 String name = entry.getFileName().toString();
                 gitignore |= name.equals(IgnoreRules.GITIGNORE);
