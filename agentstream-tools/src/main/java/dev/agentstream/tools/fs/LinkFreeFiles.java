@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,11 +21,12 @@ import java.util.Set;
  * open the real path they were given one component at a time from {@code /}, each with
  * {@code O_NOFOLLOW} relative to the folder opened before it ({@code openat} through
  * {@link SecureDirectoryStream}). What is opened is then the entry at exactly that path, which was checked;
- * a link that appears anywhere on the way makes the open fail instead of following it.
+ * a link that appears anywhere on the way makes the open fail instead of following it. Folders opened on
+ * the way are kept for the next files ({@link FolderHandles}), so a search pays one open per file.
  */
 public final class LinkFreeFiles {
 
-    private static final Path FILESYSTEM_ROOT = Path.of("/");
+    private static final FolderHandles FOLDERS = new FolderHandles();
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     private LinkFreeFiles() {}
@@ -35,8 +35,11 @@ public final class LinkFreeFiles {
     public static FileChannel openForReading(Path file) throws IOException {
         Path absolute = absolute(file);
         if (absolute.getParent() == null) return FileChannel.open(absolute, StandardOpenOption.READ);
-        try (SecureDirectoryStream<Path> parent = openDirectory(absolute.getParent())) {
-            return fileChannel(openFileIn(parent, absolute, READ));
+        FolderHandles.Handle parent = FOLDERS.acquire(absolute.getParent());
+        try {
+            return fileChannel(openFileIn(parent.folder, absolute, READ));
+        } finally {
+            FOLDERS.release(parent);
         }
     }
 
@@ -61,19 +64,14 @@ public final class LinkFreeFiles {
      */
     public static SecureDirectoryStream<Path> openDirectory(Path dir) throws IOException {
         Path absolute = absolute(dir);
-        SecureDirectoryStream<Path> current = secure(Files.newDirectoryStream(FILESYSTEM_ROOT), absolute);
+        if (absolute.getParent() == null) return FolderHandles.secure(Files.newDirectoryStream(absolute), absolute);
+        FolderHandles.Handle parent = FOLDERS.acquire(absolute.getParent());
         try {
-            Path walked = FILESYSTEM_ROOT;
-            for (Path name : absolute) {
-                walked = walked.resolve(name);
-                SecureDirectoryStream<Path> next = secure(openFolderIn(current, walked, name), absolute);
-                current.close();
-                current = next;
-            }
-            return current;
-        } catch (IOException | RuntimeException e) {
-            current.close();
-            throw e;
+            return FolderHandles.secure(parent.folder.newDirectoryStream(absolute.getFileName(), LinkOption.NOFOLLOW_LINKS), absolute);
+        } catch (IOException e) {
+            throw explained(e, absolute);
+        } finally {
+            FOLDERS.release(parent);
         }
     }
 
@@ -87,32 +85,19 @@ public final class LinkFreeFiles {
     private static SeekableByteChannel openFileIn(SecureDirectoryStream<Path> dir, Path path, Set<OpenOption> options) throws IOException {
         try {
             return dir.newByteChannel(path.getFileName(), options);
-        } catch (FileSystemException e) {
-            throw explained(e, path);
-        }
-    }
-
-    private static DirectoryStream<Path> openFolderIn(SecureDirectoryStream<Path> dir, Path path, Path name) throws IOException {
-        try {
-            return dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             throw explained(e, path);
         }
     }
 
     /** ELOOP says little to a reader: name the link that was refused. */
-    private static FileSystemException explained(FileSystemException e, Path path) {
-        if (!Files.isSymbolicLink(path)) return e;
+    static IOException explained(IOException e, Path path) {
+        boolean loop = e.getMessage() != null && e.getMessage().contains("symbolic links");
+        if (!loop && !Files.isSymbolicLink(path)) return e;
         FileSystemException refused = new FileSystemException(path.toString(), null,
                 "it is a symbolic link now (it was not when the path was checked), and links are not followed once a path is checked");
         refused.initCause(e);
         return refused;
-    }
-
-    private static SecureDirectoryStream<Path> secure(DirectoryStream<Path> stream, Path forPath) throws IOException {
-        if (stream instanceof SecureDirectoryStream<Path> secure) return secure;
-        stream.close();
-        throw new IOException("This platform cannot open folders relative to each other, so " + forPath + " cannot be opened safely.");
     }
 
     private static Path absolute(Path path) {
