@@ -23,7 +23,7 @@ final class HttpStartupMessage {
             // Java binds the IPv4 wildcard as a dual-stack [::] socket where it can: name what the user asked
             // for, and list every address the socket really answers on.
             String asked = server.access().host().contains(":") ? "[::]" : "0.0.0.0";
-            text.append("http://").append(asked).append(':').append(bound.getPort()).append(HttpMcpServer.ENDPOINT).append(", every interface: ")
+            text.append(server.access().scheme()).append("://").append(asked).append(':').append(bound.getPort()).append(HttpMcpServer.ENDPOINT).append(", every interface: ")
                     .append(urls.stream().map(URI::toString).collect(Collectors.joining(", ")));
         } else {
             text.append(urls.getFirst());
@@ -32,7 +32,8 @@ final class HttpStartupMessage {
         boolean loopback = bound.getAddress().isLoopbackAddress();
         if (!loopback) {
             text.append("warning: other machines can reach this server, and whoever holds its token runs commands as ")
-                    .append(System.getProperty("user.name")).append(". HTTP is not encrypted: use it on a network you trust, "
+                    .append(System.getProperty("user.name")).append(server.access().tls().isPresent() ? ".\n"
+                            : ". HTTP is not encrypted: give --tls-cert and --tls-key, use it on a network you trust, "
                             + "or reach a loopback server through an SSH tunnel (ssh -L).\n");
         }
         var token = server.access().token();

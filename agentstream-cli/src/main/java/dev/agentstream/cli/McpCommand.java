@@ -84,6 +84,12 @@ public final class McpCommand implements Callable<Integer> {
                     + "loopback names and the bound address always are).")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --http: serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --http: the certificate's private key (PEM, unencrypted PKCS#8).")
+    Path tlsKey;
+
     /** Runs {@code agentstream mcp} on its own, for tests and benchmarks that start this command directly. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new McpCommand()).execute(args));
@@ -132,7 +138,7 @@ public final class McpCommand implements Callable<Integer> {
         try {
             boolean wantsToken = auth || !generated || !HttpAccess.isLoopback(host);
             Optional<BearerToken> token = wantsToken ? Optional.of(token()) : Optional.empty();
-            access = new HttpAccess(host, port, token, allowedHosts);
+            access = new HttpAccess(host, port, token, allowedHosts, tls(cli));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
@@ -149,6 +155,14 @@ public final class McpCommand implements Callable<Integer> {
         System.err.flush();
         server.join();
         return 0;
+    }
+
+    private Optional<HttpAccess.Tls> tls(CommandLine cli) {
+        if (tlsCertificate == null && tlsKey == null) return Optional.empty();
+        if (tlsCertificate == null || tlsKey == null) {
+            throw new CommandLine.ParameterException(cli, "HTTPS needs both --tls-cert and --tls-key; give the certificate and its key.");
+        }
+        return Optional.of(new HttpAccess.Tls(tlsCertificate, tlsKey));
     }
 
     private BearerToken token() {

@@ -95,6 +95,27 @@ class McpHttpAuthCommandTest {
     }
 
     @Test
+    void overHttpsTheTypeScriptSdkConnectsWithTheTokenWhenItTrustsTheCertificate() throws Exception {
+        Path cert = tmp.resolve("cert.pem");
+        Path key = tmp.resolve("key.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-nodes", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost").redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor()).as("openssl made a certificate").isZero();
+        Started started = start(List.of("--http", "--host", "0.0.0.0", "--port", "0", "--tls-cert", cert.toString(), "--tls-key", key.toString()));
+        assertThat(started.listeningLine()).contains("listening on https://0.0.0.0:").contains("https://127.0.0.1:");
+        assertThat(started.lines()).noneMatch(l -> l.contains("not encrypted"));
+        Map<String, String> trust = Map.of("NODE_EXTRA_CA_CERTS", cert.toString());
+        JsonNode withToken = node(started.loopbackUrl(), started.token(), trust);
+        assertThat(withToken.path("connected").asBoolean()).as("node: %s", withToken).isTrue();
+        assertThat(withToken.path("text").asText()).contains("token accepted");
+        assertThat(node(started.loopbackUrl(), null, trust).path("error").asText()).contains("\"error\":\"unauthorized\"");
+        assertThat(node(started.loopbackUrl(), started.token(), Map.of()).path("connected").asBoolean())
+                .as("a client that does not trust the certificate").isFalse();
+    }
+
+    @Test
     void aFileSwappedForALinkIsNeverShownOverHttp() throws Exception {
         Path root = layout();
         Started started = start(List.of("--http", "--host", "0.0.0.0", "--port", "0", "--root", root.toString()));
@@ -165,8 +186,8 @@ class McpHttpAuthCommandTest {
         server = McpCommandTest.Client.start(tmp, args);
         server.getOutputStream().close();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("listening on http://(\\S+?)/mcp");
-        Pattern loopbackUrl = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/mcp)");
+        Pattern listening = Pattern.compile("listening on https?://(\\S+?)/mcp");
+        Pattern loopbackUrl = Pattern.compile("(https?://127\\.0\\.0\\.1:\\d+/mcp)");
         Pattern token = Pattern.compile("Bearer token \\(shown only now\\): (\\S+)");
         List<String> lines = new ArrayList<>();
         String listeningLine = null;
@@ -191,12 +212,18 @@ class McpHttpAuthCommandTest {
     }
 
     private static JsonNode node(URI url, String token) throws Exception {
+        return node(url, token, Map.of());
+    }
+
+    private static JsonNode node(URI url, String token, Map<String, String> environment) throws Exception {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
             fail("The TypeScript MCP SDK is not installed: run 'npm ci' in " + NODE_DIR + ".");
         }
         List<String> command = new ArrayList<>(List.of("node", "http-client.mjs", url.toString()));
         if (token != null) command.add(token);
-        Process node = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process node = builder.start();
         String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return EventJson.mapper().readTree(stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());

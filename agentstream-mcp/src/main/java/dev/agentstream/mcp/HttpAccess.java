@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,10 +27,35 @@ import java.util.Set;
  * @param port         the port, 0 for any free one
  * @param token        the token every request must carry; required unless {@code host} is loopback
  * @param allowedHosts further names clients reach the server by (e.g. {@code devbox.lan})
+ * @param tls          the certificate and key to serve HTTPS with, so the token never crosses a network in clear text
  */
-public record HttpAccess(String host, int port, Optional<BearerToken> token, List<String> allowedHosts) {
+public record HttpAccess(String host, int port, Optional<BearerToken> token, List<String> allowedHosts, Optional<Tls> tls) {
 
     static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
+
+    /** A server certificate (PEM, the chain) and its unencrypted PKCS#8 private key (PEM); checked when made. */
+    public record Tls(Path certificate, Path privateKey) {
+
+        private static final char[] IN_MEMORY_PASSWORD = "agentstream".toCharArray();
+
+        /** @throws IllegalArgumentException naming the file and what to do when a file is unfit */
+        public Tls {
+            PemKeyStore.load(certificate, privateKey, IN_MEMORY_PASSWORD);
+        }
+
+        KeyStore keyStore() {
+            return PemKeyStore.load(certificate, privateKey, IN_MEMORY_PASSWORD);
+        }
+
+        String keyStorePassword() {
+            return new String(IN_MEMORY_PASSWORD);
+        }
+    }
+
+    /** Plain HTTP. */
+    public HttpAccess(String host, int port, Optional<BearerToken> token, List<String> allowedHosts) {
+        this(host, port, token, allowedHosts, Optional.empty());
+    }
 
     public HttpAccess {
         allowedHosts = List.copyOf(allowedHosts);
@@ -41,6 +68,11 @@ public record HttpAccess(String host, int port, Optional<BearerToken> token, Lis
     /** Loopback only, no token: what a local client on this machine needs. */
     public static HttpAccess loopback(String host, int port) {
         return new HttpAccess(host, port, Optional.empty(), List.of());
+    }
+
+    /** {@code https} with TLS, {@code http} without. */
+    public String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 
     public boolean isLoopback() {

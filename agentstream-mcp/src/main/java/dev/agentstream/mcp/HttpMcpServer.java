@@ -22,8 +22,12 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -63,7 +67,7 @@ public final class HttpMcpServer implements AutoCloseable {
         // The SDK's servlet blocks a request thread for as long as its tool runs: virtual threads make that cheap.
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.jetty = new Server(threads);
-        this.connector = new ServerConnector(jetty);
+        this.connector = access.tls().isPresent() ? tlsConnector(jetty, access.tls().get()) : new ServerConnector(jetty);
         connector.setHost(access.host());
         connector.setPort(access.port());
         jetty.addConnector(connector);
@@ -135,7 +139,19 @@ public final class HttpMcpServer implements AutoCloseable {
     }
 
     private URI url(String host) {
-        return URI.create("http://" + HttpAccess.hostLiteral(host) + ":" + connector.getLocalPort() + ENDPOINT);
+        return URI.create(access.scheme() + "://" + HttpAccess.hostLiteral(host) + ":" + connector.getLocalPort() + ENDPOINT);
+    }
+
+    private static ServerConnector tlsConnector(Server jetty, HttpAccess.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(tls.keyStorePassword());
+        HttpConfiguration https = new HttpConfiguration();
+        // Clients reach the server by IP address as often as by name: the Host check (above) judges names, not SNI.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(jetty, ssl, new HttpConnectionFactory(https));
     }
 
     /** Blocks until the server stops. */
