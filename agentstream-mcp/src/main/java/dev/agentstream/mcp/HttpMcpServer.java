@@ -84,6 +84,9 @@ public final class HttpMcpServer implements AutoCloseable {
             context.addFilter(bearer, "/*", EnumSet.of(DispatcherType.REQUEST));
         });
         context.addFilter(requestIds, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder errors = new FilterHolder(new JsonRpcErrorFilter());
+        errors.setAsyncSupported(true);
+        context.addFilter(errors, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         jetty.start();
     }
