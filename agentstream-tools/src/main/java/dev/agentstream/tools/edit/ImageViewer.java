@@ -7,7 +7,6 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
