@@ -3,6 +3,8 @@ package dev.agentstream.cli;
 import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.mcp.BearerToken;
+import dev.agentstream.mcp.HttpAccess;
 import dev.agentstream.mcp.HttpMcpServer;
 import dev.agentstream.mcp.McpOptions;
 import dev.agentstream.mcp.StdioMcpServer;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,11 +68,32 @@ public final class McpCommand implements Callable<Integer> {
     @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
     boolean http;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "With --http: the address to bind (default ${DEFAULT-VALUE}, loopback only).")
+    @Option(names = "--host", paramLabel = "HOST", description = "With --http: the address to bind (default ${DEFAULT-VALUE}, loopback only; "
+            + "0.0.0.0 binds every interface and then requires a bearer token).")
     String host = "127.0.0.1";
 
     @Option(names = "--port", paramLabel = "N", description = "With --http: the port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = DEFAULT_PORT;
+
+    @Option(names = "--auth", description = "With --http on loopback: require a bearer token too (always required off loopback).")
+    boolean auth;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "With --http: the bearer token is in this file (default: a new one, printed once).")
+    Path tokenFile;
+
+    @Option(names = "--token-env", paramLabel = "NAME", description = "With --http: the bearer token is in this environment variable.")
+    String tokenEnv;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "With --http: a further name clients reach this server by, accepted in the Host header (repeatable; "
+                    + "loopback names and the bound address always are).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --http: serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --http: the certificate's private key (PEM, unencrypted PKCS#8).")
+    Path tlsKey;
 
     /** Runs {@code agentstream mcp} on its own, for tests and benchmarks that start this command directly. */
     public static void main(String[] args) {
@@ -116,19 +140,46 @@ public final class McpCommand implements Callable<Integer> {
     }
 
     private int serveHttp(McpOptions options) throws Exception {
+        CommandLine cli = spec.commandLine();
+        if (tokenFile != null && tokenEnv != null) {
+            throw new CommandLine.ParameterException(cli, "Give either --token-file or --token-env, not both.");
+        }
+        boolean generated = tokenFile == null && tokenEnv == null;
+        HttpAccess access;
+        try {
+            boolean wantsToken = auth || !generated || !HttpAccess.isLoopback(host);
+            Optional<BearerToken> token = wantsToken ? Optional.of(token()) : Optional.empty();
+            access = new HttpAccess(host, port, token, allowedHosts, tls(cli));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
         HttpMcpServer server;
         try {
-            server = HttpMcpServer.start(options, host, port);
+            server = HttpMcpServer.start(options, access);
         } catch (IOException e) {
             System.err.println("agentstream mcp: cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or 0 for any free one.");
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "agentstream-mcp-shutdown"));
-        System.err.println("agentstream MCP server listening on " + server.endpoint() + " (Streamable HTTP). Ctrl-C stops it.");
+        System.err.print(HttpStartupMessage.of(server, generated));
         System.err.flush();
         server.join();
         return 0;
+    }
+
+    private Optional<HttpAccess.Tls> tls(CommandLine cli) {
+        if (tlsCertificate == null && tlsKey == null) return Optional.empty();
+        if (tlsCertificate == null || tlsKey == null) {
+            throw new CommandLine.ParameterException(cli, "HTTPS needs both --tls-cert and --tls-key; give the certificate and its key.");
+        }
+        return Optional.of(new HttpAccess.Tls(tlsCertificate, tlsKey));
+    }
+
+    private BearerToken token() {
+        if (tokenFile != null) return BearerToken.fromFile(tokenFile);
+        if (tokenEnv != null) return BearerToken.fromEnvironment(tokenEnv, System.getenv());
+        return BearerToken.generate();
     }
 
     private List<Path> roots(CommandLine cli) {

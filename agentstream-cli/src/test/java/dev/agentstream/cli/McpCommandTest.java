@@ -211,6 +211,13 @@ class McpCommandTest {
                     .endpoint(endpoint.getPath()).build());
         }
 
+        /** Over HTTP, every request carrying {@code Authorization: Bearer token}. */
+        static Client http(URI endpoint, String token) {
+            return new Client(HttpClientStreamableHttpTransport.builder(endpoint.getScheme() + "://" + endpoint.getAuthority())
+                    .endpoint(endpoint.getPath())
+                    .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build());
+        }
+
         static Process start(Path logDir, List<String> args) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(javaCommand(args));
             builder.environment().put("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString());

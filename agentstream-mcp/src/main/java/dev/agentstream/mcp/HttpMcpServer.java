@@ -7,9 +7,13 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,8 +22,12 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -27,28 +35,30 @@ import reactor.core.scheduler.Schedulers;
 /**
  * An MCP server over Streamable HTTP at {@code http://HOST:PORT/mcp}, any number of clients, each MCP
  * session with its own shell. Requests whose {@code Origin} is not a loopback page are refused (a web page
- * elsewhere must not drive a local shell), and so, while bound to loopback, are requests whose
- * {@code Host} is not a loopback name (DNS rebinding).
+ * elsewhere must not drive a local shell), and so are requests whose {@code Host} is not a name the
+ * {@link HttpAccess} allows (DNS rebinding). With a token, every request must carry it
+ * ({@link BearerTokenFilter}); off loopback {@link HttpAccess} insists on one.
  */
 public final class HttpMcpServer implements AutoCloseable {
 
     public static final String ENDPOINT = "/mcp";
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
     private final McpSessions sessions = new McpSessions();
     private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
     private final Server jetty;
     private final ServerConnector connector;
+    private final HttpAccess access;
 
-    private HttpMcpServer(McpOptions options, String host, int port) throws Exception {
+    private HttpMcpServer(McpOptions options, HttpAccess access) throws Exception {
+        this.access = access;
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
                 .mcpEndpoint(ENDPOINT)
                 .contextExtractor(RequestIdFilter.contextExtractor())
-                .httpHeaderValidator(headerValidator(host))
+                .httpHeaderValidator(headerValidator(access))
                 .build();
         this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions)), options, sessions, mapper, callThreads);
 
@@ -57,9 +67,9 @@ public final class HttpMcpServer implements AutoCloseable {
         // The SDK's servlet blocks a request thread for as long as its tool runs: virtual threads make that cheap.
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.jetty = new Server(threads);
-        this.connector = new ServerConnector(jetty);
-        connector.setHost(host);
-        connector.setPort(port);
+        this.connector = access.tls().isPresent() ? tlsConnector(jetty, access.tls().get()) : new ServerConnector(jetty);
+        connector.setHost(access.host());
+        connector.setPort(access.port());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder mcp = new ServletHolder("mcp", servlet);
@@ -67,7 +77,16 @@ public final class HttpMcpServer implements AutoCloseable {
         context.addServlet(mcp, ENDPOINT);
         FilterHolder requestIds = new FilterHolder(new RequestIdFilter());
         requestIds.setAsyncSupported(true);
+        access.token().ifPresent(token -> {
+            // Before everything else: a request without the token learns nothing, not even whether a session exists.
+            FilterHolder bearer = new FilterHolder(new BearerTokenFilter(token));
+            bearer.setAsyncSupported(true);
+            context.addFilter(bearer, "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
         context.addFilter(requestIds, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder errors = new FilterHolder(new JsonRpcErrorFilter());
+        errors.setAsyncSupported(true);
+        context.addFilter(errors, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         jetty.start();
     }
@@ -78,15 +97,64 @@ public final class HttpMcpServer implements AutoCloseable {
      * @throws java.io.IOException when the port cannot be bound
      */
     public static HttpMcpServer start(McpOptions options, String host, int port) throws Exception {
-        return new HttpMcpServer(options, host, port);
+        return start(options, HttpAccess.loopback(host, port));
     }
 
-    /** Where clients connect, e.g. {@code http://127.0.0.1:8931/mcp}. */
+    /**
+     * Starts serving as {@code access} says.
+     *
+     * @throws java.io.IOException when the port cannot be bound
+     */
+    public static HttpMcpServer start(McpOptions options, HttpAccess access) throws Exception {
+        return new HttpMcpServer(options, access);
+    }
+
+    /** Where a client on this machine connects, e.g. {@code http://127.0.0.1:8931/mcp} (loopback when bound to every interface). */
     public URI endpoint() {
-        String host = connector.getHost();
-        if (host == null || host.equals("0.0.0.0")) host = "127.0.0.1";
-        if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + connector.getLocalPort() + ENDPOINT);
+        InetAddress bound = boundAddress().getAddress();
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+        return url(host);
+    }
+
+    /** The addresses clients may connect to: the bound one, or every interface's when bound to all of them. */
+    public List<URI> endpoints() {
+        InetAddress bound = boundAddress().getAddress();
+        if (!bound.isAnyLocalAddress()) return List.of(url(bound.getHostAddress()));
+        List<URI> urls = new ArrayList<>();
+        for (InetAddress address : HttpAccess.interfaceAddresses()) {
+            // An IPv4 wildcard socket takes no IPv6 connections.
+            if (bound instanceof Inet6Address || address instanceof Inet4Address) urls.add(url(address.getHostAddress()));
+        }
+        return urls;
+    }
+
+    /** The address and port the socket is really bound to ({@code 0.0.0.0} or {@code ::} for every interface). */
+    public InetSocketAddress boundAddress() {
+        try {
+            return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("The server's socket is closed: " + e.getMessage(), e);
+        }
+    }
+
+    public HttpAccess access() {
+        return access;
+    }
+
+    private URI url(String host) {
+        return URI.create(access.scheme() + "://" + HttpAccess.hostLiteral(host) + ":" + connector.getLocalPort() + ENDPOINT);
+    }
+
+    private static ServerConnector tlsConnector(Server jetty, HttpAccess.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(tls.keyStorePassword());
+        HttpConfiguration https = new HttpConfiguration();
+        // Clients reach the server by IP address as often as by name: the Host check (above) judges names, not SNI.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(jetty, ssl, new HttpConnectionFactory(https));
     }
 
     /** Blocks until the server stops. */
@@ -111,31 +179,14 @@ public final class HttpMcpServer implements AutoCloseable {
         }
     }
 
-    private static DefaultServerTransportSecurityValidator headerValidator(String host) {
+    private static DefaultServerTransportSecurityValidator headerValidator(HttpAccess access) {
         List<String> origins = new ArrayList<>();
-        for (String name : LOOPBACK_NAMES) {
+        for (String name : HttpAccess.LOOPBACK_NAMES) {
             for (String scheme : List.of("http://", "https://")) {
                 origins.add(scheme + name);
                 origins.add(scheme + name + ":*");
             }
         }
-        DefaultServerTransportSecurityValidator.Builder validator = DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins);
-        if (isLoopback(host)) {
-            List<String> hosts = new ArrayList<>();
-            for (String name : LOOPBACK_NAMES) {
-                hosts.add(name);
-                hosts.add(name + ":*");
-            }
-            validator.allowedHosts(hosts);
-        }
-        return validator.build();
-    }
-
-    static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins).allowedHosts(access.hostHeaderPatterns()).build();
     }
 }

@@ -18,7 +18,10 @@ final class TrackingStdioProvider implements McpServerTransportProvider {
 
     @Override
     public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-        delegate.setSessionFactory(transport -> new TrackingServerSession(sessionFactory.create(transport), transport, listener));
+        delegate.setSessionFactory(transport -> {
+            RewordingTransport reworded = new RewordingTransport(transport);
+            return new TrackingServerSession(sessionFactory.create(reworded), reworded, listener);
+        });
     }
 
     @Override

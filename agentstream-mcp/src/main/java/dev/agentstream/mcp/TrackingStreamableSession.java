@@ -97,12 +97,12 @@ final class TrackingStreamableSession extends McpStreamableServerSession {
 
     @Override
     public McpStreamableServerSessionStream responseStream(McpStreamableServerTransport transport) {
-        return inner.responseStream(transport);
+        return inner.responseStream(new RewordingTransport(transport));
     }
 
     @Override
     public Mono<Void> responseStream(McpSchema.JSONRPCRequest request, McpStreamableServerTransport transport) {
-        return inner.responseStream(request, transport);
+        return inner.responseStream(request, new RewordingTransport(transport));
     }
 
     @Override

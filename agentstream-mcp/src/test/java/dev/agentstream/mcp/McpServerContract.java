@@ -21,6 +21,17 @@ abstract class McpServerContract {
     abstract TestClient connect();
 
     @Test
+    void anUnknownToolIsAnsweredWithTheNameAskedFor() {
+        try (TestClient c = connect()) {
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> c.call("no_such_tool", Map.of()));
+            assertThat(refused).isInstanceOf(io.modelcontextprotocol.spec.McpError.class);
+            McpSchema.JSONRPCResponse.JSONRPCError error = ((io.modelcontextprotocol.spec.McpError) refused).getJsonRpcError();
+            assertThat(error.code()).isEqualTo(-32602);
+            assertThat(error.message()).isEqualTo("There is no tool named 'no_such_tool'; call tools/list to see the tools this server offers.");
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void listsEveryToolWithItsSchemaAndADescriptionForAModel() {
         try (TestClient c = connect()) {

@@ -1,16 +1,18 @@
 package dev.agentstream.tools.edit;
 
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,27 +44,55 @@ final class AtomicWriter {
 
     static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        PosixFileAttributes original = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                ? Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : null;
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean moved = false;
-        try {
-            // CREATE_NEW without attributes: a new file gets the process umask, like any editor's would
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(channel);
-                channel.force(true);
+        Path name = target.getFileName();
+        Path temp = Path.of("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        // Every step works inside the folder opened without following links, so a folder swapped for a link
+        // after the path was checked cannot lead the write outside the workspace.
+        try (SecureDirectoryStream<Path> folder = LinkFreeFiles.openDirectory(dir)) {
+            PosixFileAttributes original = attributes(folder, name);
+            boolean moved = false;
+            try {
+                // CREATE_NEW without attributes: a new file gets the process umask, like any editor's would
+                try (FileChannel channel = LinkFreeFiles.fileChannel(folder.newByteChannel(temp, Set.of(
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)))) {
+                    content.writeTo(channel);
+                    channel.force(true);
+                }
+                if (original != null) copyOwnershipAndMode(original, folder.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS));
+                move(folder, temp, name, target);
+                moved = true;
+                forceDirectory(dir);
+            } finally {
+                if (!moved) deleteIfExists(folder, temp);
             }
-            if (original != null) copyOwnershipAndMode(original, temp);
-            move(temp, target);
-            moved = true;
-            forceDirectory(dir);
-        } finally {
-            if (!moved) Files.deleteIfExists(temp);
         }
     }
 
-    private static void copyOwnershipAndMode(PosixFileAttributes original, Path temp) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+    /** Deletes {@code target} inside its folder opened without following links. */
+    static void delete(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        try (SecureDirectoryStream<Path> folder = LinkFreeFiles.openDirectory(absolute.getParent())) {
+            folder.deleteFile(absolute.getFileName());
+        }
+    }
+
+    private static PosixFileAttributes attributes(SecureDirectoryStream<Path> folder, Path name) throws IOException {
+        try {
+            return folder.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static void deleteIfExists(SecureDirectoryStream<Path> folder, Path name) throws IOException {
+        try {
+            folder.deleteFile(name);
+        } catch (NoSuchFileException e) {
+            // never created
+        }
+    }
+
+    private static void copyOwnershipAndMode(PosixFileAttributes original, PosixFileAttributeView view) throws IOException {
         view.setPermissions(original.permissions());
         try {
             PosixFileAttributes now = view.readAttributes();
@@ -73,9 +103,10 @@ final class AtomicWriter {
         }
     }
 
-    private static void move(Path temp, Path target) throws IOException {
+    private static void move(SecureDirectoryStream<Path> folder, Path temp, Path name, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            // renameat within one folder: atomic, and it replaces the entry itself, never a link's target
+            folder.move(temp, folder, name);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The file system of " + target + " cannot rename atomically, so the file was left unchanged.", e);
         }

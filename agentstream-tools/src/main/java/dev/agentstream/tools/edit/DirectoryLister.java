@@ -3,6 +3,7 @@ package dev.agentstream.tools.edit;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -51,8 +52,10 @@ final class DirectoryLister {
     private void walk(Path dir, int depth) {
         if (scope.isCancelled()) return;
         List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith("."))) {
-            stream.forEach(children::add);
+        try (DirectoryStream<Path> stream = LinkFreeFiles.openDirectory(dir)) {
+            for (Path child : stream) {
+                if (!child.getFileName().toString().startsWith(".")) children.add(child);
+            }
         } catch (IOException e) {
             unreadable++;
             pending.append(dir).append("/ [cannot be read: ").append(e.getClass().getSimpleName()).append("]\n");

@@ -2,6 +2,7 @@ package dev.agentstream.tools.edit;
 
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,12 +80,12 @@ final class FileEditor {
         synchronized (history) {
             EditHistory.Step step = history.latest(path).orElseThrow(() -> new ToolInputException("There is no edit of " + path
                     + " to undo: undo_edit reverts only edits this tool made in this session; view the file and fix it with str_replace instead."));
-            byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+            byte[] current = Files.isRegularFile(path) ? LinkFreeFiles.readAllBytes(path) : null;
             if (!step.matches(current)) {
                 throw new ToolInputException(path + " changed after this tool last edited it, so undo_edit would throw that change away; view the file and fix it with str_replace instead.");
             }
             if (step.created()) {
-                Files.delete(path);
+                AtomicWriter.delete(path);
                 history.undone(step);
                 meta.put("deleted", true);
                 say("Undid the creation of " + path + ": the file was deleted.\n");

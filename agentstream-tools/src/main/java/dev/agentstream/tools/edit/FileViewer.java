@@ -4,6 +4,7 @@ import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class FileViewer {
     }
 
     ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = LinkFreeFiles.openForReading(path)) {
             TextFormat format = sniff(channel);
             if (fileSize == format.bom().length) {
                 return ToolResult.text(path + " is empty.").withMetadata(Map.of("path", path.toString(), "totalLines", 0L));

@@ -4,9 +4,9 @@ import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
@@ -51,7 +51,7 @@ final class ImageViewer {
             throw new ToolInputException(path + " is " + Sizes.human(size) + ", more than the " + Sizes.human(MAX_IMAGE_BYTES)
                     + " an image sent to the model may have; make a smaller copy first (for example with ImageMagick: convert in.png -resize 50% out.png).");
         }
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = LinkFreeFiles.readAllBytes(path);
         String mediaType = mediaTypeByMagic(bytes).orElseThrow(() -> new ToolInputException(path
                 + " is named like an image but is not a PNG, JPEG, GIF or WebP file; check it with bash (file " + path + ")."));
         Dimension dimension = dimension(bytes);

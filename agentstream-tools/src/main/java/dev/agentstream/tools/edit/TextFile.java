@@ -1,6 +1,7 @@
 package dev.agentstream.tools.edit;
 
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -27,7 +28,7 @@ record TextFile(String text, TextFormat format, byte[] bytes) {
             throw new ToolInputException(path + " is " + Sizes.human(size) + ", more than the " + Sizes.human(MAX_EDIT_BYTES)
                     + " this tool edits in memory; change it with bash (for example sed -i) instead.");
         }
-        return decode(path, Files.readAllBytes(path));
+        return decode(path, LinkFreeFiles.readAllBytes(path));
     }
 
     static TextFile decode(Path path, byte[] bytes) {

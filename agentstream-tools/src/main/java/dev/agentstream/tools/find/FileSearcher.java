@@ -1,11 +1,11 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.tools.fs.BinaryContent;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -70,7 +70,7 @@ final class FileSearcher {
         matches = 0;
         held.clear();
         long bytes = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = LinkFreeFiles.openForReading(file)) {
             int filled = 0;
             long firstLine = 1;
             boolean eof = false;

@@ -3,7 +3,6 @@ package dev.agentstream.tools.fs;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ public record FolderListing(Path folder, List<Path> entries, boolean hasGitignor
         boolean gitignore = false;
         boolean ignore = false;
         boolean git = false;
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+        try (DirectoryStream<Path> listing = LinkFreeFiles.openDirectory(folder)) {
             for (Path entry : listing) {
                 String name = entry.getFileName().toString();
                 gitignore |= name.equals(IgnoreRules.GITIGNORE);

@@ -3,6 +3,7 @@ package dev.agentstream.tools.tree;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.FolderListing;
 import dev.agentstream.tools.fs.IgnoreRules;
+import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -52,7 +53,7 @@ final class FolderLister {
     /** Hands each kept entry to {@code each} as the listing is read, holding none of it. */
     void stream(Path folder, IgnoreRules rules, BooleanSupplier stopped, Consumer<FolderEntry> each) {
         int[] unmetSubfolders = {subfolders.of(folder)};
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+        try (DirectoryStream<Path> listing = LinkFreeFiles.openDirectory(folder)) {
             for (Path path : listing) {
                 if (stopped.getAsBoolean()) return;
                 FolderEntry entry = admit(path, rules, unmetSubfolders);
