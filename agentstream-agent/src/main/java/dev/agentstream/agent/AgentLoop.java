@@ -7,6 +7,7 @@ import dev.agentstream.agent.conversation.Conversation;
 import dev.agentstream.agent.conversation.ToolResultBlocks;
 import dev.agentstream.agent.model.AnthropicModelClient;
 import dev.agentstream.agent.model.AssembledTurn;
+import dev.agentstream.agent.model.ModelCatalog;
 import dev.agentstream.agent.model.ModelClient;
 import dev.agentstream.agent.model.ModelFailure;
 import dev.agentstream.agent.model.RequestFactory;
@@ -70,6 +71,7 @@ public final class AgentLoop implements AutoCloseable {
     private final TurnStreamer streamer;
     private final RequestFactory requests;
     private final ToolDeclarations declarations;
+    private final ModelCatalog.Lookup model;
     private final ScreenshotStore screenshots;
     private final boolean resumed;
     private final List<String> pendingNotes = new ArrayList<>();
@@ -91,9 +93,10 @@ public final class AgentLoop implements AutoCloseable {
         this.turns = conversation.assistantMessages();
         this.toolSession = new Session(transcript.id());
         this.runner = new ToolRunner(registry, new ToolContext(toolSession, runtime), this.listener);
-        this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), settings.model(),
+        this.model = ModelCatalog.builtIn().lookup(settings.model());
+        this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), model.profile(),
                 settings.displayWidth(), settings.displayHeight());
-        this.requests = new RequestFactory(settings, declarations,
+        this.requests = new RequestFactory(settings, model.profile(), declarations,
                 SystemPrompt.build(settings.extraSystemPrompt(), Path.of(System.getProperty("user.dir")), LocalDate.now()));
         this.streamer = new TurnStreamer(client, new RetryPolicy(settings.retry(), RandomGenerator.getDefault()), this.listener);
         this.screenshots = new ScreenshotStore(transcript.filesDir());
@@ -117,6 +120,12 @@ public final class AgentLoop implements AutoCloseable {
         if (!announced) {
             announced = true;
             listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
+            model.notice().ifPresent(notice -> listener.accept(new AgentEvent.Notice(notice)));
+            if (settings.effort().isPresent() && !requests.sendsEffort()) {
+                listener.accept(new AgentEvent.Notice("--effort " + settings.effort().get() + " is not sent: the model table says "
+                        + model.profile().id() + " takes " + (model.profile().effortLevels().isEmpty() ? "no effort setting"
+                        : "only " + String.join(", ", model.profile().effortLevels())) + "."));
+            }
         }
         if (stopped) return end(AgentOutcome.Reason.CANCELLED, "The session was stopped.", TokenUsage.ZERO);
         transcript.message(conversation.addUserText(userText, takeNotes()));

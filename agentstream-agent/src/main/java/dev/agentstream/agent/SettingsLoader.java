@@ -17,7 +17,7 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("api_key", "base_url", "model", "max_tokens", "max_turns",
-            "system", "thinking_budget", "keep_screenshots", "display_width", "display_height", "max_retries");
+            "system", "thinking_budget", "effort", "keep_screenshots", "display_width", "display_height", "max_retries");
 
     private SettingsLoader() {}
 
@@ -60,6 +60,7 @@ public final class SettingsLoader {
         number(config, "max_tokens", file).ifPresent(settings::maxTokens);
         number(config, "max_turns", file).ifPresent(settings::maxTurns);
         number(config, "thinking_budget", file).ifPresent(settings::thinkingBudget);
+        text(config, "effort").ifPresent(settings::effort);
         number(config, "keep_screenshots", file).ifPresent(settings::keepScreenshots);
         var width = number(config, "display_width", file);
         var height = number(config, "display_height", file);

@@ -53,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "ID", description = "Continue a saved session (see: agentstream sessions).")
     String resume;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "The Claude model (default " + AgentSettings.DEFAULT_MODEL + ").")
+    @Option(names = "--model", paramLabel = "MODEL", description = "The Claude model (default: the current recommended Sonnet model of agentstream's model table, "
+            + "marked in: agentstream models); its tool versions, thinking shape and prices come from that table.")
     String model;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens per reply (default " + AgentSettings.DEFAULT_MAX_TOKENS + ").")
@@ -65,8 +66,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "TEXT", description = "Text added to the system prompt.")
     String system;
 
-    @Option(names = "--thinking-budget", paramLabel = "TOKENS", description = "Turn on extended thinking with this budget (at least 1024; default off).")
+    @Option(names = "--thinking-budget", paramLabel = "TOKENS", description = "Turn on extended thinking with this budget (at least 1024; default off). Models that think adaptively get thinking {type: adaptive} instead, without the budget.")
     Integer thinkingBudget;
+
+    @Option(names = "--effort", paramLabel = "LEVEL", description = "How much effort the model spends (low, medium, high, xhigh, max), for models that take it; default the model's own.")
+    String effort;
 
     @Option(names = "--hide-thinking", description = "Do not print the model's thinking (a marker shows it is thinking).")
     boolean hideThinking;
@@ -133,6 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         if (maxTurns != null) settings.maxTurns(maxTurns);
         if (system != null) settings.extraSystemPrompt(system);
         if (thinkingBudget != null) settings.thinkingBudget(thinkingBudget);
+        if (effort != null) settings.effort(effort);
         if (keepScreenshots != null) settings.keepScreenshots(keepScreenshots);
         return settings.build();
     }

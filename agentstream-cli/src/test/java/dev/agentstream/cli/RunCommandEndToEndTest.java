@@ -76,6 +76,8 @@ class RunCommandEndToEndTest {
             assertThat(toolResult.path("tool_use_id").asText()).isEqualTo("toolu_ls");
             assertThat(toolResult.path("content").get(0).path("text").asText()).contains("apple.txt", "banana.txt");
             assertThat(api.request(0).header("x-api-key") + api.request(0).header("authorization")).contains("test-key");
+            // No --model: the current recommended Sonnet-class model of the model table.
+            assertThat(api.request(0).body().path("model").asText()).isEqualTo("claude-sonnet-5-5");
         }
     }
 
