@@ -100,6 +100,7 @@ public final class AgentLoop implements AutoCloseable {
                 SystemPrompt.build(settings.extraSystemPrompt(), Path.of(System.getProperty("user.dir")), LocalDate.now()));
         this.streamer = new TurnStreamer(client, new RetryPolicy(settings.retry(), RandomGenerator.getDefault()), this.listener);
         this.screenshots = new ScreenshotStore(transcript.filesDir());
+        this.pendingNotes.addAll(transcript.pendingNotes());
     }
 
     /** A loop on the real Anthropic API (or {@code ANTHROPIC_BASE_URL}). */
@@ -243,6 +244,8 @@ public final class AgentLoop implements AutoCloseable {
     private void noteOrphans(List<PendingCall> orphans) {
         String note = OrphanedCalls.note(orphans);
         pendingNotes.add(note);
+        // Saved at once: if this turn ends without another user message, a resumed session still owes it.
+        transcript.note(note);
         listener.accept(new AgentEvent.Notice(orphans.size() + " tool call(s) ran from a reply that broke off and was requested again; "
                 + "the model is told about them with the next message."));
     }
