@@ -79,7 +79,7 @@ public final class AgentLoop implements AutoCloseable {
     private int turns;
     private boolean announced;
     private volatile boolean stopped;
-    private volatile long lastInterruptNanos;
+    private final java.util.concurrent.atomic.AtomicLong lastInterruptNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public AgentLoop(AgentSettings settings, ToolRegistry registry, ModelClient client, Transcript transcript,
@@ -159,6 +159,7 @@ public final class AgentLoop implements AutoCloseable {
             }
             if (streamed.isEmpty()) {
                 runner.cancelAll();
+                savePartialReply(calls);
                 return end(AgentOutcome.Reason.CANCELLED, "Stopped by the user while the model was replying.", runUsage);
             }
             AssembledTurn reply = streamed.get();
@@ -202,13 +203,33 @@ public final class AgentLoop implements AutoCloseable {
             return earlier.get();
         }
         ToolCall call = new ToolCall(use.id(), toolName, use.input());
-        PendingCall pending = use.inputError().isPresent()
-                ? runner.answer(call, ToolResult.error(use.inputError().get()))
-                : runner.start(call);
+        PendingCall pending;
+        if (stopped) {
+            // The reply was still streaming when the session was stopped: nothing new starts any more.
+            pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
+        } else if (use.inputError().isPresent()) {
+            pending = runner.answer(call, ToolResult.error(use.inputError().get()));
+        } else {
+            pending = runner.start(call);
+        }
         pending.result().thenAccept(result -> screenshots.save(use.id(), result)
                 .forEach(path -> listener.accept(new AgentEvent.ScreenshotSaved(use.id(), path))));
         ledger.started(use.id(), pending);
         return pending;
+    }
+
+    /**
+     * Keeps what arrived of a reply the person stopped: its text and finished tool calls go to the transcript,
+     * followed by the calls' (cancelled) results, so the conversation stays a valid alternation and a resumed
+     * session tells the model what ran.
+     */
+    private void savePartialReply(Map<String, PendingCall> calls) {
+        Optional<AssembledTurn> partial = streamer.partial();
+        if (partial.isEmpty()) return;
+        transcript.message(conversation.addAssistant(partial.get().content()));
+        if (!partial.get().toolUses().isEmpty()) {
+            transcript.message(conversation.addUser(collectResults(partial.get().toolUses(), calls)));
+        }
     }
 
     /** The results in the order the model asked for the calls, whatever order they finished in. */
@@ -275,10 +296,17 @@ public final class AgentLoop implements AutoCloseable {
      * stops the session. Blocks while cancelled tools clean up, so call it off the signal thread.
      */
     public Interruption interrupt() {
-        long now = System.nanoTime();
-        long previous = lastInterruptNanos;
-        lastInterruptNanos = now;
-        if (previous != 0 && now - previous < DOUBLE_PRESS_NANOS) {
+        return interrupt(System.nanoTime());
+    }
+
+    /**
+     * {@link #interrupt()} for a press that happened at {@code pressedAtNanos} ({@link System#nanoTime()}):
+     * taking the time where the signal arrives keeps a slow handler thread from splitting a double press.
+     */
+    public Interruption interrupt(long pressedAtNanos) {
+        // Atomic: two presses handled on two threads at once must see each other.
+        long previous = lastInterruptNanos.getAndSet(pressedAtNanos);
+        if (previous != 0 && Math.abs(pressedAtNanos - previous) < DOUBLE_PRESS_NANOS) {
             stop();
             return Interruption.STOPPED;
         }

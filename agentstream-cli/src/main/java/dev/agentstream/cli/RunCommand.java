@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             loop.close();
         }, "agentstream-exit");
         Runtime.getRuntime().addShutdownHook(onExit);
-        CtrlC.onInterrupt(() -> loop.interrupt());
+        CtrlC.onInterrupt(loop::interrupt);
         try {
             AgentOutcome outcome = loop.run(String.join(" ", task));
             return exitCode(outcome.reason());
@@ -186,10 +186,13 @@ public final class RunCommand implements Callable<Integer> {
         private CtrlC() {}
 
         @SuppressWarnings("removal")
-        static void onInterrupt(Runnable action) {
+        static void onInterrupt(java.util.function.LongConsumer action) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal("INT"),
-                        signal -> Thread.ofPlatform().name("agentstream-ctrl-c").start(action));
+                sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                    // The press is timed here, not on the handler thread, which may start late on a busy machine.
+                    long pressedAt = System.nanoTime();
+                    Thread.ofPlatform().name("agentstream-ctrl-c").start(() -> action.accept(pressedAt));
+                });
             } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
                 // No signal handling here (e.g. the JVM runs with -Xrs): the shutdown hook still cleans up.
             }

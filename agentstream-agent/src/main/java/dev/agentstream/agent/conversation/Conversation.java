@@ -38,8 +38,8 @@ public final class Conversation {
     /**
      * Adds what the person typed. If the last message is the model's with tool calls that never got results
      * (the session was stopped before they ran), the new message answers them first, since the API requires
-     * it. A user message right after another is fine: the API reads consecutive user messages as one turn,
-     * and appending instead of merging keeps the transcript a plain log.
+     * it. A user message right after another is appended, which keeps the transcript a plain log; the request
+     * joins them into one (see {@link Alternation}).
      */
     public ObjectNode addUserText(String text, List<String> notes) {
         ArrayNode blocks = EventJson.mapper().createArrayNode();

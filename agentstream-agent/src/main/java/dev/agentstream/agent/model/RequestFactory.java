@@ -10,6 +10,7 @@ import com.anthropic.models.beta.messages.MessageCreateParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.AgentSettings;
+import dev.agentstream.agent.conversation.Alternation;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class RequestFactory {
                 .maxTokens(settings.maxTokens())
                 .systemOfBetaTextBlockParams(List.of(BetaTextBlockParam.builder().text(systemPrompt)
                         .cacheControl(BetaCacheControlEphemeral.builder().build()).build()));
-        for (ObjectNode message : CacheBreakpoints.mark(conversation, CacheBreakpoints.MESSAGE_BREAKPOINTS)) {
+        for (ObjectNode message : CacheBreakpoints.mark(Alternation.of(conversation), CacheBreakpoints.MESSAGE_BREAKPOINTS)) {
             request.addMessage(sdkMapper.convertValue(message, BetaMessageParam.class));
         }
         tools.tools(true).forEach(request::addTool);
