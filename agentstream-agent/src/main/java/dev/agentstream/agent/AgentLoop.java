@@ -15,6 +15,7 @@ import dev.agentstream.agent.model.RetryPolicy;
 import dev.agentstream.agent.model.SystemPrompt;
 import dev.agentstream.agent.model.ToolDeclarations;
 import dev.agentstream.agent.model.ToolUseBlock;
+import dev.agentstream.agent.model.UnknownModel;
 import dev.agentstream.agent.model.TurnStreamer;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptRecorder;
@@ -155,7 +156,8 @@ public final class AgentLoop implements AutoCloseable {
                 // INFO: the log file gets the cause; the person sees the message in the session_end event.
                 log.info("Turn {} failed: {}", turn, failure.getMessage(), failure.getCause());
                 runner.cancelAll();
-                return end(AgentOutcome.Reason.FAILED, failure.getMessage(), runUsage);
+                String message = UnknownModel.is(failure.getCause()) ? UnknownModel.sentence(settings.model(), client) : failure.getMessage();
+                return end(AgentOutcome.Reason.FAILED, message, runUsage);
             }
             if (streamed.isEmpty()) {
                 runner.cancelAll();

@@ -42,7 +42,7 @@ public final class SettingsLoader {
         try {
             config = EventJson.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new AgentConfigException("Cannot read " + file + " (" + e.getMessage() + "); fix the JSON or delete the file.", e);
+            throw new AgentConfigException("Cannot read " + file + " (" + ErrorText.of(e) + "); fix the JSON or delete the file.", e);
         }
         if (config == null || !config.isObject()) {
             throw new AgentConfigException(file + " must hold one JSON object, e.g. {\"model\": \"" + AgentSettings.DEFAULT_MODEL + "\"}.");

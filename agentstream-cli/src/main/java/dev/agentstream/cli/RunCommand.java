@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         Transcript transcript;
         try {
             settings = settings();
-            runtime = RuntimeConfig.defaults().withOutputBudget(budget);
+            runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
             transcript = openTranscript(settings);
         } catch (AgentConfigException | IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
@@ -163,8 +163,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private ConsoleAgentPrinter.Style style() {
         boolean color = Terminal.isTerminal(1) && System.getenv("NO_COLOR") == null;
-        return new ConsoleAgentPrinter.Style(color, Terminal.isTerminal(2), !hideThinking,
-                progress -> ProgressLine.render(progress, 24), ConsoleEventPrinter::summary);
+        boolean live = Terminal.isTerminal(2);
+        return consoleStyle(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
+    }
+
+    static ConsoleAgentPrinter.Style consoleStyle(boolean color, boolean live, boolean showThinking, int columns) {
+        int bar = ProgressLine.barWidthFor(columns);
+        return new ConsoleAgentPrinter.Style(color, live, showThinking,
+                progress -> ProgressLine.render(progress, bar), ConsoleEventPrinter::summary, columns);
     }
 
 
