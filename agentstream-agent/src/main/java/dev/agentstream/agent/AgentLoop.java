@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.conversation.Conversation;
 import dev.agentstream.agent.conversation.ToolResultBlocks;
+import dev.agentstream.agent.conversation.ToolResultClearer;
 import dev.agentstream.agent.model.AnthropicModelClient;
 import dev.agentstream.agent.model.AssembledTurn;
 import dev.agentstream.agent.model.ModelCatalog;
@@ -58,6 +59,8 @@ public final class AgentLoop implements AutoCloseable {
     /** A second Ctrl-C within this time ends the session instead of cancelling again. */
     private static final long DOUBLE_PRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long STOPPED_CALL_WAIT_MS = 10_000;
+    /** Near the context window, tool results older than this many user messages are cleared. */
+    private static final int KEEP_RECENT_USER_MESSAGES = 3;
 
     /** What a Ctrl-C did. */
     public enum Interruption { CANCELLED_TOOLS, STOPPED }
@@ -77,6 +80,8 @@ public final class AgentLoop implements AutoCloseable {
     private final boolean resumed;
     private final List<String> pendingNotes = new ArrayList<>();
     private TokenUsage sessionUsage = TokenUsage.ZERO;
+    /** Tokens the last request read plus what it wrote: roughly what the next request starts from. */
+    private long lastRequestTokens;
     private int turns;
     private boolean announced;
     private volatile boolean stopped;
@@ -140,7 +145,12 @@ public final class AgentLoop implements AutoCloseable {
             }
             int turn = ++turns;
             listener.accept(new AgentEvent.TurnStarted(turn));
-            conversation.pruneScreenshots(settings.keepScreenshots());
+            int pruned = conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
+            if (pruned > 0) {
+                listener.accept(new AgentEvent.Notice("Removed " + pruned + " old screenshot(s) from the conversation (the newest "
+                        + settings.keepScreenshots() + " stay; all are in " + transcript.filesDir() + "); the prompt cache is written again from there once."));
+            }
+            keepWithinContextWindow();
             MessageCreateParams request = requests.build(conversation.messages());
             ToolCallLedger ledger = new ToolCallLedger();
             Map<String, PendingCall> calls = new LinkedHashMap<>();
@@ -166,6 +176,7 @@ public final class AgentLoop implements AutoCloseable {
             }
             AssembledTurn reply = streamed.get();
             runUsage = runUsage.plus(reply.usage());
+            lastRequestTokens = reply.usage().totalInput() + reply.usage().output();
             recordUsage(turn, reply.usage());
             listener.accept(new AgentEvent.TurnEnded(turn, reply.stopReason()));
             if (!reply.content().isEmpty()) transcript.message(conversation.addAssistant(reply.content()));
@@ -284,7 +295,26 @@ public final class AgentLoop implements AutoCloseable {
         log.info("usage session={} turn={} input={} output={} cache_read={} cache_write={} session_input={} session_output={} session_cache_read={} session_cache_write={}",
                 transcript.id(), turn, usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(),
                 sessionUsage.input(), sessionUsage.output(), sessionUsage.cacheRead(), sessionUsage.cacheWrite());
-        listener.accept(new AgentEvent.Usage(turn, usage, sessionUsage));
+        listener.accept(new AgentEvent.Usage(turn, usage, sessionUsage, cost(usage), cost(sessionUsage)));
+    }
+
+    /** Near the model's context window, old tool results are cleared (all at once, so the cache is rewritten once). */
+    private void keepWithinContextWindow() {
+        long window = model.profile().contextWindow();
+        long used = lastRequestTokens;
+        if (!ToolResultClearer.nearLimit(used, window)) return;
+        int cleared = conversation.clearOldToolResults(KEEP_RECENT_USER_MESSAGES);
+        lastRequestTokens = 0;
+        if (cleared > 0) {
+            listener.accept(new AgentEvent.Notice(String.format(java.util.Locale.ROOT,
+                    "The conversation reached %,d of the model's %,d-token context window; cleared %d old tool result(s) "
+                            + "(their full output stays in the spool files and the transcript).", used, window, cleared)));
+        }
+    }
+
+    /** The estimated cost of {@code usage} at the model table's prices for this model. */
+    private double cost(TokenUsage usage) {
+        return model.profile().price().cost(usage.input(), usage.output(), usage.cacheWrite(), usage.cacheRead());
     }
 
     private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage) {

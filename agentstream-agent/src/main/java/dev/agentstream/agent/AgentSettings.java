@@ -11,11 +11,13 @@ import java.util.Optional;
  *                         adaptively any positive value turns adaptive thinking on; see the model table)
  * @param effort           output_config.effort for models that take it (low, medium, high, xhigh, max); empty: the model's default
  * @param keepScreenshots  how many of the most recent images stay in the conversation
+ * @param screenshotBatch  older images are removed this many at a time, so the prompt cache is rewritten once
+ *                         per batch instead of every turn
  * @param displayWidth     the screen size declared for the computer tool, in pixels
  */
 public record AgentSettings(String apiKey, Optional<String> baseUrl, String model, int maxTokens, int maxTurns,
                             String extraSystemPrompt, int thinkingBudget, Optional<String> effort, int keepScreenshots,
-                            int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
+                            int screenshotBatch, int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
 
     /** The current recommended Sonnet-class model, from the model table. */
     public static final String DEFAULT_MODEL = dev.agentstream.agent.model.ModelCatalog.builtIn().defaultModel();
@@ -23,6 +25,8 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
     public static final int DEFAULT_MAX_TOKENS = 16_384;
     public static final int DEFAULT_MAX_TURNS = 50;
     public static final int DEFAULT_KEEP_SCREENSHOTS = 3;
+    /** computer-use-demo's min_removal_threshold. */
+    public static final int DEFAULT_SCREENSHOT_BATCH = 10;
     public static final int MIN_THINKING_BUDGET = 1_024;
 
     /** Retries with exponential backoff and full jitter: attempt n waits a random time up to min(max, base * 2^n). */
@@ -51,6 +55,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         b.thinkingBudget = thinkingBudget;
         b.effort = effort.orElse(null);
         b.keepScreenshots = keepScreenshots;
+        b.screenshotBatch = screenshotBatch;
         b.displayWidth = displayWidth;
         b.displayHeight = displayHeight;
         b.retry = retry;
@@ -68,6 +73,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         private int thinkingBudget;
         private String effort;
         private int keepScreenshots = DEFAULT_KEEP_SCREENSHOTS;
+        private int screenshotBatch = DEFAULT_SCREENSHOT_BATCH;
         private int displayWidth = 1024;
         private int displayHeight = 768;
         private RetrySettings retry = RetrySettings.defaults();
@@ -84,6 +90,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         public Builder thinkingBudget(int value) { this.thinkingBudget = value; return this; }
         public Builder effort(String value) { this.effort = value; return this; }
         public Builder keepScreenshots(int value) { this.keepScreenshots = value; return this; }
+        public Builder screenshotBatch(int value) { this.screenshotBatch = value; return this; }
         public Builder display(int width, int height) { this.displayWidth = width; this.displayHeight = height; return this; }
         public Builder retry(RetrySettings value) { this.retry = value; return this; }
         public Builder home(AgentHome value) { this.home = value; return this; }
@@ -97,6 +104,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
             if (model == null || model.isBlank()) throw new AgentConfigException("The model name is empty; pass --model, e.g. --model " + DEFAULT_MODEL + ".");
             if (maxTokens < 1) throw new AgentConfigException("--max-tokens must be positive, got " + maxTokens + ".");
             if (maxTurns < 1) throw new AgentConfigException("--max-turns must be positive, got " + maxTurns + ".");
+            if (screenshotBatch < 1) throw new AgentConfigException("screenshot_batch must be 1 or more, got " + screenshotBatch + ".");
             if (keepScreenshots < 0) throw new AgentConfigException("keep_screenshots must be 0 or more, got " + keepScreenshots + ".");
             if (displayWidth < 1 || displayHeight < 1) throw new AgentConfigException("The display size must be positive, got " + displayWidth + "x" + displayHeight + ".");
             if (thinkingBudget < 0) throw new AgentConfigException("--thinking-budget must be 0 (off) or at least " + MIN_THINKING_BUDGET + ", got " + thinkingBudget + ".");
@@ -111,7 +119,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
                 throw new AgentConfigException("--effort must be one of " + String.join(", ", EFFORT_LEVELS) + ", got \"" + effort + "\".");
             }
             return new AgentSettings(apiKey, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), model, maxTokens, maxTurns,
-                    extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, displayWidth, displayHeight, retry, home);
+                    extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, screenshotBatch, displayWidth, displayHeight, retry, home);
         }
     }
 }

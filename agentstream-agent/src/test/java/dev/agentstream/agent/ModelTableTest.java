@@ -129,6 +129,50 @@ class ModelTableTest {
     }
 
     @Test
+    void each_turn_and_the_session_show_their_estimated_cost_at_the_tables_prices() {
+        try (LoopHarness h = new LoopHarness(home)) {
+            // claude-sonnet-5-5: $2 in, $10 out, $2.50 cache write, $0.10 cache read per million tokens.
+            h.settings.model("claude-sonnet-5-5");
+            h.server.reply(SseScript.reply(1_000_000, 2_000_000, 400_000).outputTokens(100_000).text("one").end("end_turn"));
+            h.server.reply(SseScript.reply(500_000, 0, 0).outputTokens(0).text("two").end("end_turn"));
+            AgentLoop loop = h.loop();
+            loop.run("first");
+            loop.run("second");
+
+            List<AgentEvent.Usage> usage = h.events.of(AgentEvent.Usage.class);
+            assertThat(usage.get(0).turnCostUsd()).isCloseTo(2.0 + 1.0 + 1.0 + 0.2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(usage.get(1).turnCostUsd()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(usage.get(1).sessionCostUsd()).isCloseTo(5.2, org.assertj.core.data.Offset.offset(1e-9));
+            com.fasterxml.jackson.databind.JsonNode json = AgentEventJson.toJson(usage.get(1));
+            assertThat(json.path("estimated_cost_usd").asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(json.path("session").path("estimated_cost_usd").asDouble()).isCloseTo(5.2, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void near_the_context_window_old_tool_results_are_cleared_and_the_person_is_told() {
+        try (LoopHarness h = new LoopHarness(home, TestTools.tool("look", scope -> ToolResult.text("a long result")))) {
+            // claude-haiku-4-5 reads 200,000 tokens; the fourth reply reports 170,000 of them used.
+            h.settings.model("claude-haiku-4-5");
+            for (int i = 1; i <= 3; i++) h.server.reply(SseScript.reply(1_000, 0, 0).toolUse("toolu_" + i, "look", "{}").end("tool_use"));
+            h.server.reply(SseScript.reply(170_000, 0, 0).toolUse("toolu_4", "look", "{}").end("tool_use"));
+            h.server.reply(SseScript.reply().text("done").end("end_turn"));
+
+            h.loop().run("look around");
+
+            assertThat(h.server.request(3).body().toString()).doesNotContain("cleared to keep");
+            JsonNode messages = h.server.request(4).messages();
+            // Messages: task, 4 x (reply, results). The newest three user messages stay whole.
+            assertThat(messages.get(2).path("content").get(0).path("content").get(0).path("text").asText()).contains("cleared to keep");
+            for (int m : new int[] {4, 6, 8}) {
+                assertThat(messages.get(m).path("content").get(0).path("content").get(0).path("text").asText()).isEqualTo("a long result");
+            }
+            assertThat(h.events.of(AgentEvent.Notice.class)).anyMatch(n -> n.message().contains("reached 170,001 of")
+                    && n.message().contains("200,000-token context window") && n.message().contains("cleared 1 old tool result"));
+        }
+    }
+
+    @Test
     void effort_is_sent_only_to_models_that_take_it() {
         RecordedRequest sonnet55 = requestFor("claude-sonnet-5-5", 0, "medium", null);
         assertThat(sonnet55.body().path("output_config").path("effort").asText()).isEqualTo("medium");

@@ -47,7 +47,7 @@ class RunConsoleTest {
                     OptionalDouble.of(i / 4.0), Map.of("elapsedMs", 1000L * i, "bytes", 123_456_789L * i, "lines", 98_765L * i))));
         }
         printer.accept(new AgentEvent.Notice("Note " + "and a long notice that goes on ".repeat(8) + "until it ends."));
-        printer.accept(new AgentEvent.Usage(1, new TokenUsage(123_456, 7_890, 1_234_567, 89_012), new TokenUsage(223_456, 17_890, 2_234_567, 189_012)));
+        printer.accept(new AgentEvent.Usage(1, new TokenUsage(123_456, 7_890, 1_234_567, 89_012), new TokenUsage(223_456, 17_890, 2_234_567, 189_012), 1.23, 2.34));
 
         List<String> lines = screenLines();
         assertThat(lines).anyMatch(l -> l.contains("%"));
@@ -59,7 +59,7 @@ class RunConsoleTest {
     void the_usage_line_starts_on_its_own_line_after_the_models_text() {
         ConsoleAgentPrinter printer = printer(80);
         printer.accept(new AgentEvent.TextDelta(1, "All done."));
-        printer.accept(new AgentEvent.Usage(1, new TokenUsage(10, 2, 0, 0), new TokenUsage(10, 2, 0, 0)));
+        printer.accept(new AgentEvent.Usage(1, new TokenUsage(10, 2, 0, 0), new TokenUsage(10, 2, 0, 0), 0.00004, 0.00004));
 
         // stdout's line is ended before the usage goes to stderr, so on a shared terminal they never share a line.
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("All done.\n");

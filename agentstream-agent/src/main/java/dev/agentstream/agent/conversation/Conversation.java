@@ -26,9 +26,14 @@ public final class Conversation {
         return Collections.unmodifiableList(messages);
     }
 
-    /** Prunes old screenshots in place (see {@link ScreenshotPruner}); returns how many were replaced. */
-    public int pruneScreenshots(int keep) {
-        return ScreenshotPruner.prune(messages, keep);
+    /** Prunes old screenshots in place, in batches (see {@link ScreenshotPruner}); returns how many were replaced. */
+    public int pruneScreenshots(int keep, int batch) {
+        return ScreenshotPruner.prune(messages, keep, batch);
+    }
+
+    /** Clears old tool results in place (see {@link ToolResultClearer}); returns how many were cleared. */
+    public int clearOldToolResults(int keepUserMessages) {
+        return ToolResultClearer.clear(messages, keepUserMessages);
     }
 
     public boolean isEmpty() {

@@ -86,7 +86,8 @@ public final class ConsoleAgentPrinter implements AgentListener {
                 startLine();
                 out.println("  " + styled("2", "screenshot: ") + s.path());
             }
-            case AgentEvent.Usage u -> note("turn " + u.turn() + ": " + usage(u.turnUsage()) + "  |  session: " + usage(u.sessionUsage()));
+            case AgentEvent.Usage u -> note("turn " + u.turn() + ": " + usage(u.turnUsage()) + " · " + dollars(u.turnCostUsd())
+                    + "  |  session: " + usage(u.sessionUsage()) + " · " + dollars(u.sessionCostUsd()));
             case AgentEvent.TurnEnded t -> {
                 startLine();
                 // After tool calls the next reply's text is set off by a blank line, as within one reply.
@@ -297,6 +298,11 @@ public final class ConsoleAgentPrinter implements AgentListener {
 
     static String usage(TokenUsage u) {
         return String.format(Locale.ROOT, "%,d in · %,d out · %,d cache read · %,d cache write", u.input(), u.output(), u.cacheRead(), u.cacheWrite());
+    }
+
+    /** An estimate (the model table's prices), so it says so. */
+    static String dollars(double usd) {
+        return String.format(Locale.ROOT, usd < 0.01 ? "~$%.4f" : "~$%.2f", usd);
     }
 
     private static String seconds(long ms) {
