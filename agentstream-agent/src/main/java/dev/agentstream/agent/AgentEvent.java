@@ -28,7 +28,8 @@ public sealed interface AgentEvent {
     /** An image a tool returned, written to a file so a person can look at it. */
     record ScreenshotSaved(String callId, Path path) implements AgentEvent {}
 
-    record Usage(int turn, TokenUsage turnUsage, TokenUsage sessionUsage) implements AgentEvent {}
+    /** Tokens of a turn and of the session so far, with their estimated cost in USD at the model table's prices. */
+    record Usage(int turn, TokenUsage turnUsage, TokenUsage sessionUsage, double turnCostUsd, double sessionCostUsd) implements AgentEvent {}
 
     record TurnEnded(int turn, String stopReason) implements AgentEvent {}
 

@@ -33,7 +33,8 @@ public final class AgentEventJson {
             case AgentEvent.Usage u -> {
                 json.put("type", "usage").put("turn", u.turn());
                 putUsage(json, u.turnUsage());
-                putUsage(json.putObject("session"), u.sessionUsage());
+                json.put("estimated_cost_usd", u.turnCostUsd());
+                putUsage(json.putObject("session"), u.sessionUsage()).put("estimated_cost_usd", u.sessionCostUsd());
             }
             case AgentEvent.TurnEnded t -> json.put("type", "turn_end").put("turn", t.turn()).put("stop_reason", t.stopReason());
             case AgentEvent.Retrying r -> json.put("type", "retry").put("turn", r.turn()).put("attempt", r.attempt())
@@ -48,8 +49,8 @@ public final class AgentEventJson {
         return json;
     }
 
-    public static void putUsage(ObjectNode json, TokenUsage usage) {
-        json.put("input_tokens", usage.input()).put("output_tokens", usage.output())
+    public static ObjectNode putUsage(ObjectNode json, TokenUsage usage) {
+        return json.put("input_tokens", usage.input()).put("output_tokens", usage.output())
                 .put("cache_read_input_tokens", usage.cacheRead()).put("cache_creation_input_tokens", usage.cacheWrite());
     }
 

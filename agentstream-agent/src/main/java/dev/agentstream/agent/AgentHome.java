@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where agentstream keeps its files: {@code $AGENTSTREAM_HOME}, or {@code ~/.agentstream}. It holds
- * {@code config.json} and the {@code sessions} folder.
+ * {@code config.json}, the {@code sessions} folder and the {@code spool} folder (the full output of every
+ * tool call).
  */
 public record AgentHome(Path root) {
 
@@ -27,5 +28,10 @@ public record AgentHome(Path root) {
 
     public Path sessionsDir() {
         return root.resolve("sessions");
+    }
+
+    /** Where the full output of each tool call is spooled, one folder per session. */
+    public Path spoolDir() {
+        return root.resolve("spool");
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.conversation.Conversation;
 import dev.agentstream.agent.conversation.ToolResultBlocks;
+import dev.agentstream.agent.conversation.ToolResultClearer;
 import dev.agentstream.agent.model.AnthropicModelClient;
 import dev.agentstream.agent.model.AssembledTurn;
+import dev.agentstream.agent.model.ModelCatalog;
 import dev.agentstream.agent.model.ModelClient;
 import dev.agentstream.agent.model.ModelFailure;
 import dev.agentstream.agent.model.RequestFactory;
@@ -14,6 +16,7 @@ import dev.agentstream.agent.model.RetryPolicy;
 import dev.agentstream.agent.model.SystemPrompt;
 import dev.agentstream.agent.model.ToolDeclarations;
 import dev.agentstream.agent.model.ToolUseBlock;
+import dev.agentstream.agent.model.UnknownModel;
 import dev.agentstream.agent.model.TurnStreamer;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptRecorder;
@@ -56,6 +59,8 @@ public final class AgentLoop implements AutoCloseable {
     /** A second Ctrl-C within this time ends the session instead of cancelling again. */
     private static final long DOUBLE_PRESS_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long STOPPED_CALL_WAIT_MS = 10_000;
+    /** Near the context window, tool results older than this many user messages are cleared. */
+    private static final int KEEP_RECENT_USER_MESSAGES = 3;
 
     /** What a Ctrl-C did. */
     public enum Interruption { CANCELLED_TOOLS, STOPPED }
@@ -70,14 +75,17 @@ public final class AgentLoop implements AutoCloseable {
     private final TurnStreamer streamer;
     private final RequestFactory requests;
     private final ToolDeclarations declarations;
+    private final ModelCatalog.Lookup model;
     private final ScreenshotStore screenshots;
     private final boolean resumed;
     private final List<String> pendingNotes = new ArrayList<>();
     private TokenUsage sessionUsage = TokenUsage.ZERO;
+    /** Tokens the last request read plus what it wrote: roughly what the next request starts from. */
+    private long lastRequestTokens;
     private int turns;
     private boolean announced;
     private volatile boolean stopped;
-    private volatile long lastInterruptNanos;
+    private final java.util.concurrent.atomic.AtomicLong lastInterruptNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public AgentLoop(AgentSettings settings, ToolRegistry registry, ModelClient client, Transcript transcript,
@@ -91,12 +99,14 @@ public final class AgentLoop implements AutoCloseable {
         this.turns = conversation.assistantMessages();
         this.toolSession = new Session(transcript.id());
         this.runner = new ToolRunner(registry, new ToolContext(toolSession, runtime), this.listener);
-        this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), settings.model(),
+        this.model = ModelCatalog.builtIn().lookup(settings.model());
+        this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), model.profile(),
                 settings.displayWidth(), settings.displayHeight());
-        this.requests = new RequestFactory(settings, declarations,
+        this.requests = new RequestFactory(settings, model.profile(), declarations,
                 SystemPrompt.build(settings.extraSystemPrompt(), Path.of(System.getProperty("user.dir")), LocalDate.now()));
         this.streamer = new TurnStreamer(client, new RetryPolicy(settings.retry(), RandomGenerator.getDefault()), this.listener);
         this.screenshots = new ScreenshotStore(transcript.filesDir());
+        this.pendingNotes.addAll(transcript.pendingNotes());
     }
 
     /** A loop on the real Anthropic API (or {@code ANTHROPIC_BASE_URL}). */
@@ -117,6 +127,12 @@ public final class AgentLoop implements AutoCloseable {
         if (!announced) {
             announced = true;
             listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
+            model.notice().ifPresent(notice -> listener.accept(new AgentEvent.Notice(notice)));
+            if (settings.effort().isPresent() && !requests.sendsEffort()) {
+                listener.accept(new AgentEvent.Notice("--effort " + settings.effort().get() + " is not sent: the model table says "
+                        + model.profile().id() + " takes " + (model.profile().effortLevels().isEmpty() ? "no effort setting"
+                        : "only " + String.join(", ", model.profile().effortLevels())) + "."));
+            }
         }
         if (stopped) return end(AgentOutcome.Reason.CANCELLED, "The session was stopped.", TokenUsage.ZERO);
         transcript.message(conversation.addUserText(userText, takeNotes()));
@@ -129,7 +145,12 @@ public final class AgentLoop implements AutoCloseable {
             }
             int turn = ++turns;
             listener.accept(new AgentEvent.TurnStarted(turn));
-            conversation.pruneScreenshots(settings.keepScreenshots());
+            int pruned = conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
+            if (pruned > 0) {
+                listener.accept(new AgentEvent.Notice("Removed " + pruned + " old screenshot(s) from the conversation (the newest "
+                        + settings.keepScreenshots() + " stay; all are in " + transcript.filesDir() + "); the prompt cache is written again from there once."));
+            }
+            keepWithinContextWindow();
             MessageCreateParams request = requests.build(conversation.messages());
             ToolCallLedger ledger = new ToolCallLedger();
             Map<String, PendingCall> calls = new LinkedHashMap<>();
@@ -145,14 +166,17 @@ public final class AgentLoop implements AutoCloseable {
                 // INFO: the log file gets the cause; the person sees the message in the session_end event.
                 log.info("Turn {} failed: {}", turn, failure.getMessage(), failure.getCause());
                 runner.cancelAll();
-                return end(AgentOutcome.Reason.FAILED, failure.getMessage(), runUsage);
+                String message = UnknownModel.is(failure.getCause()) ? UnknownModel.sentence(settings.model(), client) : failure.getMessage();
+                return end(AgentOutcome.Reason.FAILED, message, runUsage);
             }
             if (streamed.isEmpty()) {
                 runner.cancelAll();
+                savePartialReply(calls);
                 return end(AgentOutcome.Reason.CANCELLED, "Stopped by the user while the model was replying.", runUsage);
             }
             AssembledTurn reply = streamed.get();
             runUsage = runUsage.plus(reply.usage());
+            lastRequestTokens = reply.usage().totalInput() + reply.usage().output();
             recordUsage(turn, reply.usage());
             listener.accept(new AgentEvent.TurnEnded(turn, reply.stopReason()));
             if (!reply.content().isEmpty()) transcript.message(conversation.addAssistant(reply.content()));
@@ -192,13 +216,33 @@ public final class AgentLoop implements AutoCloseable {
             return earlier.get();
         }
         ToolCall call = new ToolCall(use.id(), toolName, use.input());
-        PendingCall pending = use.inputError().isPresent()
-                ? runner.answer(call, ToolResult.error(use.inputError().get()))
-                : runner.start(call);
+        PendingCall pending;
+        if (stopped) {
+            // The reply was still streaming when the session was stopped: nothing new starts any more.
+            pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
+        } else if (use.inputError().isPresent()) {
+            pending = runner.answer(call, ToolResult.error(use.inputError().get()));
+        } else {
+            pending = runner.start(call);
+        }
         pending.result().thenAccept(result -> screenshots.save(use.id(), result)
                 .forEach(path -> listener.accept(new AgentEvent.ScreenshotSaved(use.id(), path))));
         ledger.started(use.id(), pending);
         return pending;
+    }
+
+    /**
+     * Keeps what arrived of a reply the person stopped: its text and finished tool calls go to the transcript,
+     * followed by the calls' (cancelled) results, so the conversation stays a valid alternation and a resumed
+     * session tells the model what ran.
+     */
+    private void savePartialReply(Map<String, PendingCall> calls) {
+        Optional<AssembledTurn> partial = streamer.partial();
+        if (partial.isEmpty()) return;
+        transcript.message(conversation.addAssistant(partial.get().content()));
+        if (!partial.get().toolUses().isEmpty()) {
+            transcript.message(conversation.addUser(collectResults(partial.get().toolUses(), calls)));
+        }
     }
 
     /** The results in the order the model asked for the calls, whatever order they finished in. */
@@ -234,6 +278,8 @@ public final class AgentLoop implements AutoCloseable {
     private void noteOrphans(List<PendingCall> orphans) {
         String note = OrphanedCalls.note(orphans);
         pendingNotes.add(note);
+        // Saved at once: if this turn ends without another user message, a resumed session still owes it.
+        transcript.note(note);
         listener.accept(new AgentEvent.Notice(orphans.size() + " tool call(s) ran from a reply that broke off and was requested again; "
                 + "the model is told about them with the next message."));
     }
@@ -249,7 +295,26 @@ public final class AgentLoop implements AutoCloseable {
         log.info("usage session={} turn={} input={} output={} cache_read={} cache_write={} session_input={} session_output={} session_cache_read={} session_cache_write={}",
                 transcript.id(), turn, usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(),
                 sessionUsage.input(), sessionUsage.output(), sessionUsage.cacheRead(), sessionUsage.cacheWrite());
-        listener.accept(new AgentEvent.Usage(turn, usage, sessionUsage));
+        listener.accept(new AgentEvent.Usage(turn, usage, sessionUsage, cost(usage), cost(sessionUsage)));
+    }
+
+    /** Near the model's context window, old tool results are cleared (all at once, so the cache is rewritten once). */
+    private void keepWithinContextWindow() {
+        long window = model.profile().contextWindow();
+        long used = lastRequestTokens;
+        if (!ToolResultClearer.nearLimit(used, window)) return;
+        int cleared = conversation.clearOldToolResults(KEEP_RECENT_USER_MESSAGES);
+        lastRequestTokens = 0;
+        if (cleared > 0) {
+            listener.accept(new AgentEvent.Notice(String.format(java.util.Locale.ROOT,
+                    "The conversation reached %,d of the model's %,d-token context window; cleared %d old tool result(s) "
+                            + "(their full output stays in the spool files and the transcript).", used, window, cleared)));
+        }
+    }
+
+    /** The estimated cost of {@code usage} at the model table's prices for this model. */
+    private double cost(TokenUsage usage) {
+        return model.profile().price().cost(usage.input(), usage.output(), usage.cacheWrite(), usage.cacheRead());
     }
 
     private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage) {
@@ -263,10 +328,17 @@ public final class AgentLoop implements AutoCloseable {
      * stops the session. Blocks while cancelled tools clean up, so call it off the signal thread.
      */
     public Interruption interrupt() {
-        long now = System.nanoTime();
-        long previous = lastInterruptNanos;
-        lastInterruptNanos = now;
-        if (previous != 0 && now - previous < DOUBLE_PRESS_NANOS) {
+        return interrupt(System.nanoTime());
+    }
+
+    /**
+     * {@link #interrupt()} for a press that happened at {@code pressedAtNanos} ({@link System#nanoTime()}):
+     * taking the time where the signal arrives keeps a slow handler thread from splitting a double press.
+     */
+    public Interruption interrupt(long pressedAtNanos) {
+        // Atomic: two presses handled on two threads at once must see each other.
+        long previous = lastInterruptNanos.getAndSet(pressedAtNanos);
+        if (previous != 0 && Math.abs(pressedAtNanos - previous) < DOUBLE_PRESS_NANOS) {
             stop();
             return Interruption.STOPPED;
         }

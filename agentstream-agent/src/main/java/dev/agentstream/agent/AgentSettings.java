@@ -7,18 +7,26 @@ import java.util.Optional;
  * Everything a session needs to talk to the model. Build one with {@link #builder()} (or
  * {@link SettingsLoader}, which fills it from the config file and the environment).
  *
- * @param thinkingBudget   tokens of extended thinking per turn; 0 turns thinking off
+ * @param thinkingBudget   tokens of extended thinking per turn; 0 turns thinking off (on models that think
+ *                         adaptively any positive value turns adaptive thinking on; see the model table)
+ * @param effort           output_config.effort for models that take it (low, medium, high, xhigh, max); empty: the model's default
  * @param keepScreenshots  how many of the most recent images stay in the conversation
+ * @param screenshotBatch  older images are removed this many at a time, so the prompt cache is rewritten once
+ *                         per batch instead of every turn
  * @param displayWidth     the screen size declared for the computer tool, in pixels
  */
 public record AgentSettings(String apiKey, Optional<String> baseUrl, String model, int maxTokens, int maxTurns,
-                            String extraSystemPrompt, int thinkingBudget, int keepScreenshots,
-                            int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
+                            String extraSystemPrompt, int thinkingBudget, Optional<String> effort, int keepScreenshots,
+                            int screenshotBatch, int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
 
-    public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
+    /** The current recommended Sonnet-class model, from the model table. */
+    public static final String DEFAULT_MODEL = dev.agentstream.agent.model.ModelCatalog.builtIn().defaultModel();
+    public static final java.util.List<String> EFFORT_LEVELS = java.util.List.of("low", "medium", "high", "xhigh", "max");
     public static final int DEFAULT_MAX_TOKENS = 16_384;
     public static final int DEFAULT_MAX_TURNS = 50;
     public static final int DEFAULT_KEEP_SCREENSHOTS = 3;
+    /** computer-use-demo's min_removal_threshold. */
+    public static final int DEFAULT_SCREENSHOT_BATCH = 10;
     public static final int MIN_THINKING_BUDGET = 1_024;
 
     /** Retries with exponential backoff and full jitter: attempt n waits a random time up to min(max, base * 2^n). */
@@ -45,7 +53,9 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         b.maxTurns = maxTurns;
         b.extraSystemPrompt = extraSystemPrompt;
         b.thinkingBudget = thinkingBudget;
+        b.effort = effort.orElse(null);
         b.keepScreenshots = keepScreenshots;
+        b.screenshotBatch = screenshotBatch;
         b.displayWidth = displayWidth;
         b.displayHeight = displayHeight;
         b.retry = retry;
@@ -61,7 +71,9 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         private int maxTurns = DEFAULT_MAX_TURNS;
         private String extraSystemPrompt = "";
         private int thinkingBudget;
+        private String effort;
         private int keepScreenshots = DEFAULT_KEEP_SCREENSHOTS;
+        private int screenshotBatch = DEFAULT_SCREENSHOT_BATCH;
         private int displayWidth = 1024;
         private int displayHeight = 768;
         private RetrySettings retry = RetrySettings.defaults();
@@ -76,7 +88,9 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         public Builder maxTurns(int value) { this.maxTurns = value; return this; }
         public Builder extraSystemPrompt(String value) { this.extraSystemPrompt = value == null ? "" : value; return this; }
         public Builder thinkingBudget(int value) { this.thinkingBudget = value; return this; }
+        public Builder effort(String value) { this.effort = value; return this; }
         public Builder keepScreenshots(int value) { this.keepScreenshots = value; return this; }
+        public Builder screenshotBatch(int value) { this.screenshotBatch = value; return this; }
         public Builder display(int width, int height) { this.displayWidth = width; this.displayHeight = height; return this; }
         public Builder retry(RetrySettings value) { this.retry = value; return this; }
         public Builder home(AgentHome value) { this.home = value; return this; }
@@ -90,6 +104,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
             if (model == null || model.isBlank()) throw new AgentConfigException("The model name is empty; pass --model, e.g. --model " + DEFAULT_MODEL + ".");
             if (maxTokens < 1) throw new AgentConfigException("--max-tokens must be positive, got " + maxTokens + ".");
             if (maxTurns < 1) throw new AgentConfigException("--max-turns must be positive, got " + maxTurns + ".");
+            if (screenshotBatch < 1) throw new AgentConfigException("screenshot_batch must be 1 or more, got " + screenshotBatch + ".");
             if (keepScreenshots < 0) throw new AgentConfigException("keep_screenshots must be 0 or more, got " + keepScreenshots + ".");
             if (displayWidth < 1 || displayHeight < 1) throw new AgentConfigException("The display size must be positive, got " + displayWidth + "x" + displayHeight + ".");
             if (thinkingBudget < 0) throw new AgentConfigException("--thinking-budget must be 0 (off) or at least " + MIN_THINKING_BUDGET + ", got " + thinkingBudget + ".");
@@ -100,8 +115,11 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
                 throw new AgentConfigException("--thinking-budget (" + thinkingBudget + ") must be below --max-tokens (" + maxTokens
                         + "); raise --max-tokens or lower the budget.");
             }
+            if (effort != null && !EFFORT_LEVELS.contains(effort)) {
+                throw new AgentConfigException("--effort must be one of " + String.join(", ", EFFORT_LEVELS) + ", got \"" + effort + "\".");
+            }
             return new AgentSettings(apiKey, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), model, maxTokens, maxTurns,
-                    extraSystemPrompt, thinkingBudget, keepScreenshots, displayWidth, displayHeight, retry, home);
+                    extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, screenshotBatch, displayWidth, displayHeight, retry, home);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("api_key", "base_url", "model", "max_tokens", "max_turns",
-            "system", "thinking_budget", "keep_screenshots", "display_width", "display_height", "max_retries");
+            "system", "thinking_budget", "effort", "keep_screenshots", "screenshot_batch", "display_width", "display_height", "max_retries");
 
     private SettingsLoader() {}
 
@@ -42,7 +42,7 @@ public final class SettingsLoader {
         try {
             config = EventJson.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new AgentConfigException("Cannot read " + file + " (" + e.getMessage() + "); fix the JSON or delete the file.", e);
+            throw new AgentConfigException("Cannot read " + file + " (" + ErrorText.of(e) + "); fix the JSON or delete the file.", e);
         }
         if (config == null || !config.isObject()) {
             throw new AgentConfigException(file + " must hold one JSON object, e.g. {\"model\": \"" + AgentSettings.DEFAULT_MODEL + "\"}.");
@@ -60,7 +60,9 @@ public final class SettingsLoader {
         number(config, "max_tokens", file).ifPresent(settings::maxTokens);
         number(config, "max_turns", file).ifPresent(settings::maxTurns);
         number(config, "thinking_budget", file).ifPresent(settings::thinkingBudget);
+        text(config, "effort").ifPresent(settings::effort);
         number(config, "keep_screenshots", file).ifPresent(settings::keepScreenshots);
+        number(config, "screenshot_batch", file).ifPresent(settings::screenshotBatch);
         var width = number(config, "display_width", file);
         var height = number(config, "display_height", file);
         if (width.isPresent() || height.isPresent()) settings.display(width.orElse(1024), height.orElse(768));

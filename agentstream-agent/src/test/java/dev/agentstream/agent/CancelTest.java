@@ -9,6 +9,7 @@ import dev.agentstream.tools.bash.BashTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,45 @@ class CancelTest {
             assertThat(interrupted.join()).isEqualTo(AgentLoop.Interruption.STOPPED);
             assertThat(outcome.reason()).isEqualTo(AgentOutcome.Reason.CANCELLED);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void a_double_interrupt_while_the_reply_streams_keeps_the_partial_reply_and_resumes_as_a_valid_alternation() throws Exception {
+        String id;
+        try (LoopHarness h = new LoopHarness(home, new BashTool())) {
+            h.server.reply(SseScript.reply().text("Let me sleep.")
+                    .toolUse("toolu_1", "bash", "{\"command\": \"echo started; sleep 30\"}")
+                    .pause(Duration.ofSeconds(30)).end("tool_use"));
+            AgentLoop loop = h.loop();
+            CompletableFuture<List<AgentLoop.Interruption>> presses = CompletableFuture.supplyAsync(() -> {
+                awaitOutput(h, "toolu_1", "started");
+                long first = System.nanoTime();
+                // Two presses 50 ms apart, as the signal handler times them.
+                return List.of(loop.interrupt(first), loop.interrupt(first + TimeUnit.MILLISECONDS.toNanos(50)));
+            });
+
+            AgentOutcome outcome = loop.run("sleep long");
+
+            assertThat(presses.get(20, TimeUnit.SECONDS)).containsExactly(AgentLoop.Interruption.CANCELLED_TOOLS, AgentLoop.Interruption.STOPPED);
+            assertThat(outcome.reason()).isEqualTo(AgentOutcome.Reason.CANCELLED);
+            id = loop.sessionId();
+            assertThat(h.store().list()).singleElement().satisfies(s -> assertThat(s.turns()).isEqualTo(1));
+        }
+        try (LoopHarness h = new LoopHarness(home, new BashTool())) {
+            h.server.reply(SseScript.reply().text("OK.").end("end_turn"));
+            h.loop(h.store().resume(id, "claude-sonnet-5-5")).run("go on");
+
+            JsonNode messages = h.server.request(0).messages();
+            assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
+            JsonNode reply = messages.get(1).path("content");
+            assertThat(reply.get(0).path("text").asText()).isEqualTo("Let me sleep.");
+            assertThat(reply.get(1).path("type").asText()).isEqualTo("tool_use");
+            JsonNode answer = messages.get(2).path("content");
+            assertThat(answer.get(0).path("type").asText()).isEqualTo("tool_result");
+            assertThat(answer.get(0).path("tool_use_id").asText()).isEqualTo("toolu_1");
+            assertThat(answer.get(0).path("is_error").asBoolean()).isTrue();
+            assertThat(answer.get(answer.size() - 1).path("text").asText()).isEqualTo("go on");
         }
     }
 

@@ -117,6 +117,45 @@ class RetryTest {
     }
 
     @Test
+    void a_call_from_a_broken_reply_whose_retry_just_ends_the_turn_is_told_in_the_next_request_even_after_resume() {
+        AtomicInteger runs = new AtomicInteger();
+        String id;
+        try (LoopHarness h = new LoopHarness(home, TestTools.slow("count", runs))) {
+            h.server.reply(SseScript.reply()
+                    .toolUse("toolu_old", "count", "{\"label\": \"x\"}")
+                    .awaitUntil(() -> runs.get() == 1, Duration.ofSeconds(10))
+                    .drop());
+            h.server.reply(SseScript.reply().text("Nothing to do.").end("end_turn"));
+
+            AgentLoop loop = h.loop();
+            loop.run("count");
+            id = loop.sessionId();
+            assertThat(runs).hasValue(1);
+        }
+        // A new process: the note lives in the transcript, not in memory.
+        try (LoopHarness h = new LoopHarness(home, TestTools.slow("count", runs))) {
+            h.server.reply(SseScript.reply().text("ok").end("end_turn"));
+            h.server.reply(SseScript.reply().text("ok again").end("end_turn"));
+            AgentLoop loop = h.loop(h.store().resume(id, "claude-sonnet-5-5"));
+            loop.run("go on");
+
+            JsonNode content = h.server.request(0).lastMessage().path("content");
+            assertThat(content.get(0).path("text").asText()).isEqualTo("go on");
+            assertThat(content.get(1).path("text").asText()).contains("already run", "\"label\":\"x\"", "slept x");
+
+            // Told once: the next message does not repeat it.
+            loop.run("and now?");
+            assertThat(h.server.request(1).lastMessage().toString()).doesNotContain("already run");
+        }
+        // And a second resume does not owe it any more.
+        try (LoopHarness h = new LoopHarness(home, TestTools.slow("count", runs))) {
+            h.server.reply(SseScript.reply().text("ok").end("end_turn"));
+            h.loop(h.store().resume(id, "claude-sonnet-5-5")).run("still there?");
+            assertThat(h.server.request(0).lastMessage().toString()).doesNotContain("already run");
+        }
+    }
+
+    @Test
     void a_stream_that_ends_before_message_stop_is_retried() {
         try (LoopHarness h = new LoopHarness(home)) {
             h.server.reply(SseScript.reply().text("cut"));

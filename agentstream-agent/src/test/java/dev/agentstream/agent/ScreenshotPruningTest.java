@@ -20,6 +20,7 @@ class ScreenshotPruningTest {
     @Test
     void only_the_three_latest_screenshots_stay_and_each_is_saved_to_a_file() throws Exception {
         try (LoopHarness h = new LoopHarness(home, TestTools.camera("camera"))) {
+            h.settings.screenshotBatch(2);
             for (int i = 1; i <= 5; i++) {
                 h.server.reply(SseScript.reply().toolUse("toolu_" + i, "camera", "{}").end("tool_use"));
             }
@@ -48,6 +49,39 @@ class ScreenshotPruningTest {
             // Images are in the saved messages once; result events in the transcript do not repeat them.
             String transcript = Files.readString(loop.transcript().file());
             assertThat(transcript.split(java.util.regex.Pattern.quote(TestTools.png(1)), -1)).hasSize(2);
+        }
+    }
+
+    /** The messages of a request without its cache breakpoints, which move every turn by design. */
+    private static List<String> messagesOf(JsonNode request) {
+        List<String> messages = new ArrayList<>();
+        for (JsonNode message : request.path("messages")) {
+            messages.add(message.toString().replace(",\"cache_control\":{\"type\":\"ephemeral\"}", ""));
+        }
+        return messages;
+    }
+
+    @Test
+    void old_screenshots_go_in_batches_so_the_cached_prefix_stays_the_same_between_removals() {
+        try (LoopHarness h = new LoopHarness(home, TestTools.camera("camera"))) {
+            h.settings.keepScreenshots(3).screenshotBatch(3);
+            for (int i = 1; i <= 7; i++) {
+                h.server.reply(SseScript.reply().toolUse("toolu_" + i, "camera", "{}").end("tool_use"));
+            }
+            h.server.reply(SseScript.reply().text("seen enough").end("end_turn"));
+
+            h.loop().run("look seven times");
+
+            // Request i is sent with i screenshots in the conversation; the 3 oldest go once 3 are beyond the newest 3.
+            for (int i = 1; i <= 7; i++) {
+                List<String> before = messagesOf(h.server.request(i - 1).body());
+                List<String> now = messagesOf(h.server.request(i).body());
+                boolean prefixKept = now.subList(0, before.size()).equals(before);
+                assertThat(prefixKept).as("request " + i + " keeps the previous request as its prefix").isEqualTo(i != 6);
+            }
+            String last = h.server.request(7).body().toString();
+            assertThat(last.split(java.util.regex.Pattern.quote(ScreenshotPruner.PLACEHOLDER), -1)).hasSize(4);
+            assertThat(h.events.of(AgentEvent.Notice.class)).filteredOn(n -> n.message().startsWith("Removed 3 old screenshot(s)")).hasSize(1);
         }
     }
 }

@@ -28,13 +28,18 @@ final class TestTools {
     private TestTools() {}
 
     static Tool tool(String name, ToolBody body) {
+        return tool(name, Optional.empty(), body);
+    }
+
+    /** A tool that the model table may declare as an Anthropic built-in of {@code anthropicType}. */
+    static Tool tool(String name, Optional<String> anthropicType, ToolBody body) {
         JsonNode schema;
         try {
             schema = EventJson.mapper().readTree("{\"type\":\"object\",\"properties\":{\"ms\":{\"type\":\"integer\"},\"label\":{\"type\":\"string\"}}}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ToolSpec spec = new ToolSpec(name, "Test tool " + name + ".", schema, Optional.empty());
+        ToolSpec spec = new ToolSpec(name, "Test tool " + name + ".", schema, anthropicType);
         return new Tool() {
             @Override
             public ToolSpec spec() {

@@ -17,7 +17,7 @@ class ThinkingTest {
     @Test
     void thinking_streams_and_goes_back_with_its_signature() {
         try (LoopHarness h = new LoopHarness(home, new BashTool())) {
-            h.settings.thinkingBudget(2048).maxTokens(8000);
+            h.settings.model("claude-haiku-4-5").thinkingBudget(2048).maxTokens(8000);
             h.server.reply(SseScript.reply()
                     .thinking("sig-abc123", "Let me ", "think.")
                     .toolUse("toolu_1", "bash", "{\"command\": \"echo hi\"}")

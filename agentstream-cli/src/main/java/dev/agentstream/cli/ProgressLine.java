@@ -30,6 +30,11 @@ final class ProgressLine {
         return s.toString();
     }
 
+    /** A bar width that leaves room for the figures and message on a terminal {@code columns} wide. */
+    static int barWidthFor(int columns) {
+        return Math.max(10, Math.min(24, columns / 5));
+    }
+
     static String humanBytes(long bytes) {
         if (bytes < 1024) return bytes + " B";
         String[] units = {"KiB", "MiB", "GiB", "TiB"};

@@ -53,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "ID", description = "Continue a saved session (see: agentstream sessions).")
     String resume;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "The Claude model (default " + AgentSettings.DEFAULT_MODEL + ").")
+    @Option(names = "--model", paramLabel = "MODEL", description = "The Claude model (default: the current recommended Sonnet model of agentstream's model table, "
+            + "marked in: agentstream models); its tool versions, thinking shape and prices come from that table.")
     String model;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens per reply (default " + AgentSettings.DEFAULT_MAX_TOKENS + ").")
@@ -65,8 +66,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "TEXT", description = "Text added to the system prompt.")
     String system;
 
-    @Option(names = "--thinking-budget", paramLabel = "TOKENS", description = "Turn on extended thinking with this budget (at least 1024; default off).")
+    @Option(names = "--thinking-budget", paramLabel = "TOKENS", description = "Turn on extended thinking with this budget (at least 1024; default off). Models that think adaptively get thinking {type: adaptive} instead, without the budget.")
     Integer thinkingBudget;
+
+    @Option(names = "--effort", paramLabel = "LEVEL", description = "How much effort the model spends (low, medium, high, xhigh, max), for models that take it; default the model's own.")
+    String effort;
 
     @Option(names = "--hide-thinking", description = "Do not print the model's thinking (a marker shows it is thinking).")
     boolean hideThinking;
@@ -98,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
         Transcript transcript;
         try {
             settings = settings();
-            runtime = RuntimeConfig.defaults().withOutputBudget(budget);
+            runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
             transcript = openTranscript(settings);
         } catch (AgentConfigException | IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
@@ -118,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
             loop.close();
         }, "agentstream-exit");
         Runtime.getRuntime().addShutdownHook(onExit);
-        CtrlC.onInterrupt(() -> loop.interrupt());
+        CtrlC.onInterrupt(loop::interrupt);
         try {
             AgentOutcome outcome = loop.run(String.join(" ", task));
             return exitCode(outcome.reason());
@@ -136,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
         if (maxTurns != null) settings.maxTurns(maxTurns);
         if (system != null) settings.extraSystemPrompt(system);
         if (thinkingBudget != null) settings.thinkingBudget(thinkingBudget);
+        if (effort != null) settings.effort(effort);
         if (keepScreenshots != null) settings.keepScreenshots(keepScreenshots);
         return settings.build();
     }
@@ -161,8 +166,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private ConsoleAgentPrinter.Style style() {
         boolean color = Terminal.isTerminal(1) && System.getenv("NO_COLOR") == null;
-        return new ConsoleAgentPrinter.Style(color, Terminal.isTerminal(2), !hideThinking,
-                progress -> ProgressLine.render(progress, 24), ConsoleEventPrinter::summary);
+        boolean live = Terminal.isTerminal(2);
+        return consoleStyle(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
+    }
+
+    static ConsoleAgentPrinter.Style consoleStyle(boolean color, boolean live, boolean showThinking, int columns) {
+        int bar = ProgressLine.barWidthFor(columns);
+        return new ConsoleAgentPrinter.Style(color, live, showThinking,
+                progress -> ProgressLine.render(progress, bar), ConsoleEventPrinter::summary, columns);
     }
 
 
@@ -184,10 +195,13 @@ public final class RunCommand implements Callable<Integer> {
         private CtrlC() {}
 
         @SuppressWarnings("removal")
-        static void onInterrupt(Runnable action) {
+        static void onInterrupt(java.util.function.LongConsumer action) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal("INT"),
-                        signal -> Thread.ofPlatform().name("agentstream-ctrl-c").start(action));
+                sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                    // The press is timed here, not on the handler thread, which may start late on a busy machine.
+                    long pressedAt = System.nanoTime();
+                    Thread.ofPlatform().name("agentstream-ctrl-c").start(() -> action.accept(pressedAt));
+                });
             } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
                 // No signal handling here (e.g. the JVM runs with -Xrs): the shutdown hook still cleans up.
             }

@@ -76,6 +76,54 @@ class RunCommandEndToEndTest {
             assertThat(toolResult.path("tool_use_id").asText()).isEqualTo("toolu_ls");
             assertThat(toolResult.path("content").get(0).path("text").asText()).contains("apple.txt", "banana.txt");
             assertThat(api.request(0).header("x-api-key") + api.request(0).header("authorization")).contains("test-key");
+            // The full output is spooled under AGENTSTREAM_HOME, not in the machine's temp folder.
+            try (var spooled = Files.walk(home.resolve("spool"))) {
+                assertThat(spooled.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("bash-toolu_ls"));
+            }
+            // No --model: the current recommended Sonnet-class model of the model table.
+            assertThat(api.request(0).body().path("model").asText()).isEqualTo("claude-sonnet-5-5");
+        }
+    }
+
+    @Test
+    void a_retired_model_stops_the_run_with_one_sentence_naming_it_and_the_models_the_api_offers() throws Exception {
+        try (FakeAnthropicServer api = FakeAnthropicServer.start()) {
+            api.offers(List.of("claude-sonnet-5-5", "claude-opus-5-5"));
+            api.reply(Reply.error(404, "not_found_error", "model: claude-sonnet-4-5"));
+
+            Spawned run = Spawned.start(RunCommand.class, work, env(api), "--model", "claude-sonnet-4-5", "say hello");
+
+            assertThat(run.waitFor()).isEqualTo(1);
+            String err = run.stderr.get();
+            assertThat(err).contains("The API has no model claude-sonnet-4-5 (it does not exist or was retired); "
+                    + "pick one it offers with --model: claude-sonnet-5-5, claude-opus-5-5.");
+            assertThat(err).doesNotContain("Exception", "\tat ", "[Source:");
+            assertThat(api.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void models_lists_what_the_api_offers_with_what_the_table_knows() throws Exception {
+        try (FakeAnthropicServer api = FakeAnthropicServer.start()) {
+            api.offers(List.of("claude-sonnet-5-5", "claude-sonnet-4-6", "claude-haiku-4-5-20251001", "claude-nimbus-9"));
+
+            Spawned models = Spawned.start(ModelsCommand.class, work, env(api));
+
+            assertThat(models.waitFor()).as(models.stderr.get()).isZero();
+            List<String> rows = models.stdoutText().lines().toList();
+            assertThat(rows.get(0)).contains("MODEL", "COMPUTER TOOL", "THINKING", "CONTEXT");
+            assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("* claude-sonnet-5-5").contains("custom", "adaptive (always on)", "1M", "2/10/2.50/0.10"));
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-sonnet-4-6", "computer_20251124", "adaptive", "3/15/3.75/0.30"));
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-haiku-4-5-20251001", "computer_20250124", "budgeted", "200K"));
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-nimbus-9", "unknown", "(as claude-sonnet-5-5)"));
+
+            Spawned json = Spawned.start(ModelsCommand.class, work, env(api), "--json");
+            assertThat(json.waitFor()).isZero();
+            JsonNode all = json(json.stdoutText());
+            assertThat(all).hasSize(4);
+            assertThat(all.get(0).path("default").asBoolean()).isTrue();
+            assertThat(all.get(1).path("computer_beta").asText()).isEqualTo("computer-use-2025-11-24");
+            assertThat(all.get(3).path("in_table").asBoolean()).isFalse();
         }
     }
 

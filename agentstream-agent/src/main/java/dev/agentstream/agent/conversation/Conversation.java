@@ -26,9 +26,14 @@ public final class Conversation {
         return Collections.unmodifiableList(messages);
     }
 
-    /** Prunes old screenshots in place (see {@link ScreenshotPruner}); returns how many were replaced. */
-    public int pruneScreenshots(int keep) {
-        return ScreenshotPruner.prune(messages, keep);
+    /** Prunes old screenshots in place, in batches (see {@link ScreenshotPruner}); returns how many were replaced. */
+    public int pruneScreenshots(int keep, int batch) {
+        return ScreenshotPruner.prune(messages, keep, batch);
+    }
+
+    /** Clears old tool results in place (see {@link ToolResultClearer}); returns how many were cleared. */
+    public int clearOldToolResults(int keepUserMessages) {
+        return ToolResultClearer.clear(messages, keepUserMessages);
     }
 
     public boolean isEmpty() {
@@ -38,8 +43,8 @@ public final class Conversation {
     /**
      * Adds what the person typed. If the last message is the model's with tool calls that never got results
      * (the session was stopped before they ran), the new message answers them first, since the API requires
-     * it. A user message right after another is fine: the API reads consecutive user messages as one turn,
-     * and appending instead of merging keeps the transcript a plain log.
+     * it. A user message right after another is appended, which keeps the transcript a plain log; the request
+     * joins them into one (see {@link Alternation}).
      */
     public ObjectNode addUserText(String text, List<String> notes) {
         ArrayNode blocks = EventJson.mapper().createArrayNode();

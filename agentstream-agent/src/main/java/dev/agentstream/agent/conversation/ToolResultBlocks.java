@@ -31,8 +31,10 @@ public final class ToolResultBlocks {
         return block;
     }
 
+    public static final String NOT_RUN = "This call did not run: the session was stopped before it could. Call it again if it is still needed.";
+
     /** The answer to a call that never ran because the session ended first. */
     public static ObjectNode notRun(String toolUseId) {
-        return of(toolUseId, ToolResult.error("This call did not run: the session was stopped before it could. Call it again if it is still needed."));
+        return of(toolUseId, ToolResult.error(NOT_RUN));
     }
 }

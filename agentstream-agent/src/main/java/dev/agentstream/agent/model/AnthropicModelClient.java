@@ -42,6 +42,13 @@ public final class AnthropicModelClient implements ModelClient {
     }
 
     @Override
+    public java.util.List<OfferedModel> models() {
+        java.util.List<OfferedModel> models = new java.util.ArrayList<>();
+        client.models().list().autoPager().forEach(info -> models.add(new OfferedModel(info.id(), info.displayName())));
+        return models;
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -9,6 +9,9 @@ public interface ModelClient extends AutoCloseable {
 
     StreamResponse<BetaRawMessageStreamEvent> stream(MessageCreateParams params);
 
+    /** The models the API offers to this key, newest first as the API lists them. */
+    java.util.List<OfferedModel> models();
+
     @Override
     void close();
 }

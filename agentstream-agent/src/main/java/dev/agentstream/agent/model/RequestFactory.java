@@ -3,30 +3,41 @@ package dev.agentstream.agent.model;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.beta.messages.BetaCacheControlEphemeral;
 import com.anthropic.models.beta.messages.BetaMessageParam;
+import com.anthropic.models.beta.messages.BetaOutputConfig;
 import com.anthropic.models.beta.messages.BetaTextBlockParam;
+import com.anthropic.models.beta.messages.BetaThinkingConfigAdaptive;
 import com.anthropic.models.beta.messages.MessageCreateParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.AgentSettings;
+import dev.agentstream.agent.conversation.Alternation;
 import java.util.List;
 
 /**
  * Builds each turn's request. The conversation is kept as the API's own JSON (so it is saved, pruned and
- * inspected as-is) and turned into the SDK's typed messages here, which also checks its shape.
+ * inspected as-is) and turned into the SDK's typed messages here, which also checks its shape. How thinking
+ * and effort are asked for comes from the model's row in the model table.
  */
 public final class RequestFactory {
 
     public static final String BETA_INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14";
 
     private final AgentSettings settings;
+    private final ModelProfile model;
     private final ToolDeclarations tools;
     private final String systemPrompt;
     private final ObjectMapper sdkMapper = ObjectMappers.jsonMapper();
 
-    public RequestFactory(AgentSettings settings, ToolDeclarations tools, String systemPrompt) {
+    public RequestFactory(AgentSettings settings, ModelProfile model, ToolDeclarations tools, String systemPrompt) {
         this.settings = settings;
+        this.model = model;
         this.tools = tools;
         this.systemPrompt = systemPrompt;
+    }
+
+    /** Whether the effort the person asked for is sent to this model (it is left out where the model takes none). */
+    public boolean sendsEffort() {
+        return settings.effort().filter(model.effortLevels()::contains).isPresent();
     }
 
     public MessageCreateParams build(List<ObjectNode> conversation) {
@@ -35,15 +46,23 @@ public final class RequestFactory {
                 .maxTokens(settings.maxTokens())
                 .systemOfBetaTextBlockParams(List.of(BetaTextBlockParam.builder().text(systemPrompt)
                         .cacheControl(BetaCacheControlEphemeral.builder().build()).build()));
-        for (ObjectNode message : CacheBreakpoints.mark(conversation, CacheBreakpoints.MESSAGE_BREAKPOINTS)) {
+        for (ObjectNode message : CacheBreakpoints.mark(Alternation.of(conversation), CacheBreakpoints.MESSAGE_BREAKPOINTS)) {
             request.addMessage(sdkMapper.convertValue(message, BetaMessageParam.class));
         }
         tools.tools(true).forEach(request::addTool);
         tools.betas().forEach(request::addBeta);
         if (settings.thinkingEnabled()) {
-            request.enabledThinking(settings.thinkingBudget());
-            // Without this header Claude 4 models think only at the start of a turn, not between tool calls.
-            if (!ModelVersion.of(settings.model()).isClaude3()) request.addBeta(BETA_INTERLEAVED_THINKING);
+            if (model.thinking().adaptive()) {
+                // These models decide how much to think; a budget is refused (400) or deprecated on them.
+                request.thinking(BetaThinkingConfigAdaptive.builder().build());
+            } else {
+                request.enabledThinking(settings.thinkingBudget());
+                // Without this header Claude 4 models think only at the start of a turn, not between tool calls.
+                if (model.interleavedThinkingBeta()) request.addBeta(BETA_INTERLEAVED_THINKING);
+            }
+        }
+        if (sendsEffort()) {
+            request.outputConfig(BetaOutputConfig.builder().effort(BetaOutputConfig.Effort.of(settings.effort().get())).build());
         }
         return request.build();
     }

@@ -103,9 +103,6 @@ public final class RetryPolicy {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return dev.agentstream.agent.ErrorText.of(failure);
     }
 }

@@ -23,16 +23,13 @@ import java.util.function.Function;
 /**
  * How the registry's tools are offered to the model. A tool whose spec names an Anthropic built-in type
  * (bash, the text editor, computer use) is declared as that built-in, in the version the chosen model
- * takes, with the beta header it needs; the model is trained on those and their schemas cost no tokens.
- * Every other tool is a custom tool with its name, description and JSON schema.
+ * takes (its row in the model table, {@link ModelCatalog}), with the beta header it needs; the model is
+ * trained on those and their schemas cost no tokens. Every other tool, and a built-in whose version for this
+ * model agentstream cannot declare, is a custom tool with its name, description and JSON schema.
  */
 public final class ToolDeclarations {
 
     public static final String EDITOR_NAME = "str_replace_based_edit_tool";
-    /** What Claude 3.x models call the text editor. */
-    public static final String LEGACY_EDITOR_NAME = "str_replace_editor";
-    public static final String BETA_COMPUTER_2025_01_24 = "computer-use-2025-01-24";
-    public static final String BETA_COMPUTER_2025_11_24 = "computer-use-2025-11-24";
 
     /** One tool as declared: the name the model uses, the registry tool it stands for, its wire type. */
     public record Declaration(String declaredName, String registryName, String type,
@@ -48,42 +45,51 @@ public final class ToolDeclarations {
         declarations.forEach(d -> registryNames.put(d.declaredName(), d.registryName()));
     }
 
-    public static ToolDeclarations of(Collection<ToolSpec> specs, String model, int displayWidth, int displayHeight) {
-        ModelVersion version = ModelVersion.of(model);
+    public static ToolDeclarations of(Collection<ToolSpec> specs, ModelProfile model, int displayWidth, int displayHeight) {
         List<Declaration> declarations = new ArrayList<>();
         Set<String> betas = new LinkedHashSet<>();
         for (ToolSpec spec : specs) {
-            Optional<Declaration> builtin = spec.anthropicType().flatMap(type -> builtin(spec, type, version, displayWidth, displayHeight, betas));
+            Optional<Declaration> builtin = spec.anthropicType().flatMap(type -> builtin(spec, type, model, displayWidth, displayHeight, betas));
             declarations.add(builtin.orElseGet(() -> custom(spec)));
         }
         return new ToolDeclarations(declarations, betas);
     }
 
-    private static Optional<Declaration> builtin(ToolSpec spec, String type, ModelVersion version, int width, int height, Set<String> betas) {
+    /**
+     * The built-in declaration the model's table row names for this tool; empty (a custom tool) when the row
+     * names a version this SDK has no class for, or {@code custom}.
+     */
+    private static Optional<Declaration> builtin(ToolSpec spec, String type, ModelProfile model, int width, int height, Set<String> betas) {
         String name = spec.name();
         if (type.startsWith("bash_") && name.equals("bash")) {
-            return Optional.of(new Declaration(name, name, "bash_20250124",
-                    cache -> BetaToolUnion.ofBash20250124(withCache(BetaToolBash20250124.builder(), cache, BetaToolBash20250124.Builder::cacheControl).build())));
+            return switch (model.bashTool()) {
+                case "bash_20250124" -> Optional.of(new Declaration(name, name, "bash_20250124",
+                        cache -> BetaToolUnion.ofBash20250124(withCache(BetaToolBash20250124.builder(), cache, BetaToolBash20250124.Builder::cacheControl).build())));
+                default -> Optional.empty();
+            };
         }
         if (type.startsWith("text_editor_") && name.equals(EDITOR_NAME)) {
-            if (version.isClaude3()) {
-                return Optional.of(new Declaration(LEGACY_EDITOR_NAME, name, "text_editor_20250124",
+            String declared = model.editorName();
+            return switch (model.editorTool()) {
+                case "text_editor_20250124" -> Optional.of(new Declaration(declared, name, "text_editor_20250124",
                         cache -> BetaToolUnion.ofTextEditor20250124(withCache(BetaToolTextEditor20250124.builder(), cache, BetaToolTextEditor20250124.Builder::cacheControl).build())));
-            }
-            return Optional.of(new Declaration(name, name, "text_editor_20250728",
-                    cache -> BetaToolUnion.ofTextEditor20250728(withCache(BetaToolTextEditor20250728.builder(), cache, BetaToolTextEditor20250728.Builder::cacheControl).build())));
+                case "text_editor_20250728" -> Optional.of(new Declaration(declared, name, "text_editor_20250728",
+                        cache -> BetaToolUnion.ofTextEditor20250728(withCache(BetaToolTextEditor20250728.builder(), cache, BetaToolTextEditor20250728.Builder::cacheControl).build())));
+                default -> Optional.empty();
+            };
         }
         if (type.startsWith("computer_") && name.equals("computer")) {
-            if (version.usesComputer20251124()) {
-                betas.add(BETA_COMPUTER_2025_11_24);
-                return Optional.of(new Declaration(name, name, "computer_20251124",
+            Optional<Declaration> computer = switch (model.computerTool()) {
+                case "computer_20251124" -> Optional.of(new Declaration(name, name, "computer_20251124",
                         cache -> BetaToolUnion.ofComputerUse20251124(withCache(BetaToolComputerUse20251124.builder()
                                 .displayWidthPx(width).displayHeightPx(height), cache, BetaToolComputerUse20251124.Builder::cacheControl).build())));
-            }
-            betas.add(BETA_COMPUTER_2025_01_24);
-            return Optional.of(new Declaration(name, name, "computer_20250124",
-                    cache -> BetaToolUnion.ofComputerUse20250124(withCache(BetaToolComputerUse20250124.builder()
-                            .displayWidthPx(width).displayHeightPx(height), cache, BetaToolComputerUse20250124.Builder::cacheControl).build())));
+                case "computer_20250124" -> Optional.of(new Declaration(name, name, "computer_20250124",
+                        cache -> BetaToolUnion.ofComputerUse20250124(withCache(BetaToolComputerUse20250124.builder()
+                                .displayWidthPx(width).displayHeightPx(height), cache, BetaToolComputerUse20250124.Builder::cacheControl).build())));
+                default -> Optional.empty();
+            };
+            computer.ifPresent(c -> model.computerBeta().ifPresent(betas::add));
+            return computer;
         }
         return Optional.empty();
     }

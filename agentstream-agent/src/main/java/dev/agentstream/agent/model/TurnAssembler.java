@@ -129,6 +129,21 @@ public final class TurnAssembler {
         return new AssembledTurn(content, List.copyOf(toolUses), stopReason == null ? "end_turn" : stopReason, usage());
     }
 
+    /**
+     * What arrived of a reply that was cut off: the finished blocks (tool calls only once their input was
+     * whole) and any text still streaming, which the person already saw. Thinking still streaming is left
+     * out: without its signature the API would refuse it.
+     */
+    public AssembledTurn partial() {
+        TreeMap<Integer, ObjectNode> blocks = new TreeMap<>(finished);
+        open.forEach((index, block) -> {
+            if (block.kind == Kind.TEXT && !block.text.isEmpty()) blocks.put(index, block.toJson());
+        });
+        ArrayNode content = JSON.createArrayNode();
+        blocks.values().forEach(content::add);
+        return new AssembledTurn(content, List.copyOf(toolUses), "cancelled", usage());
+    }
+
     public TokenUsage usage() {
         return new TokenUsage(inputTokens, outputTokens, cacheRead, cacheWrite);
     }

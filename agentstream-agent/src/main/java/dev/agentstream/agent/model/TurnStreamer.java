@@ -32,6 +32,7 @@ public final class TurnStreamer {
     private final Object lock = new Object();
     private StreamResponse<BetaRawMessageStreamEvent> current;
     private volatile boolean aborted;
+    private volatile TurnAssembler lastAttempt;
 
     public TurnStreamer(ModelClient client, RetryPolicy retry, AgentListener listener) {
         this.client = client;
@@ -40,7 +41,7 @@ public final class TurnStreamer {
     }
 
     /**
-     * The finished turn, or empty when {@link #abort()} ended it.
+     * The finished turn, or empty when {@link #abort()} ended it (then {@link #partial()} has what arrived).
      *
      * @throws ModelFailure when the failure is not retryable or the retries ran out
      */
@@ -48,6 +49,7 @@ public final class TurnStreamer {
         for (int attempt = 1; ; attempt++) {
             if (aborted) return Optional.empty();
             TurnAssembler assembler = new TurnAssembler(turn, listener, onToolUse);
+            lastAttempt = assembler;
             try {
                 streamOnce(params, assembler);
                 if (aborted) return Optional.empty();
@@ -89,6 +91,12 @@ public final class TurnStreamer {
                 current = null;
             }
         }
+    }
+
+    /** What arrived of the last attempt before {@link #abort()} cut it off; empty if nothing was streamed. */
+    public Optional<AssembledTurn> partial() {
+        TurnAssembler attempt = lastAttempt;
+        return attempt == null ? Optional.empty() : Optional.of(attempt.partial()).filter(t -> !t.content().isEmpty());
     }
 
     /** Ends the turn now: closes the open stream (from any thread) and stops any retry wait. */

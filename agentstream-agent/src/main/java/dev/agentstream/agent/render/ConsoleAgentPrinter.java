@@ -28,12 +28,16 @@ public final class ConsoleAgentPrinter implements AgentListener {
 
     /**
      * How to draw: ANSI styling on or off, a live progress bar (a terminal) or plain lines, thinking shown or
-     * hidden, and the progress line and result summary formats (the CLI passes its own, shared with {@code tool}).
+     * hidden, the progress line and result summary formats (the CLI passes its own, shared with {@code tool}),
+     * and the terminal's width in columns, which the live bar and the status lines are kept within.
      */
     public record Style(boolean color, boolean liveProgress, boolean showThinking,
-                        Function<ToolEvent.Progress, String> progressLine, Function<Map<String, Object>, String> summary) {
+                        Function<ToolEvent.Progress, String> progressLine, Function<Map<String, Object>, String> summary,
+                        int columns) {
+        public static final int DEFAULT_COLUMNS = 80;
+
         public static Style plain() {
-            return new Style(false, false, true, ConsoleAgentPrinter::defaultProgress, ConsoleAgentPrinter::defaultSummary);
+            return new Style(false, false, true, ConsoleAgentPrinter::defaultProgress, ConsoleAgentPrinter::defaultSummary, DEFAULT_COLUMNS);
         }
     }
 
@@ -82,7 +86,8 @@ public final class ConsoleAgentPrinter implements AgentListener {
                 startLine();
                 out.println("  " + styled("2", "screenshot: ") + s.path());
             }
-            case AgentEvent.Usage u -> note("turn " + u.turn() + ": " + usage(u.turnUsage()) + "  |  session: " + usage(u.sessionUsage()));
+            case AgentEvent.Usage u -> note("turn " + u.turn() + ": " + usage(u.turnUsage()) + " · " + dollars(u.turnCostUsd())
+                    + "  |  session: " + usage(u.sessionUsage()) + " · " + dollars(u.sessionCostUsd()));
             case AgentEvent.TurnEnded t -> {
                 startLine();
                 // After tool calls the next reply's text is set off by a blank line, as within one reply.
@@ -186,7 +191,8 @@ public final class ConsoleAgentPrinter implements AgentListener {
         if (p.t() < (style.liveProgress() ? LIVE_PROGRESS_AFTER_MS : PLAIN_PROGRESS_AFTER_MS)) return;
         String line = style.progressLine().apply(p);
         if (style.liveProgress()) {
-            err.print("\r\033[K  " + line);
+            // A bar wider than the terminal wraps, and every redraw then leaves a stale line behind.
+            err.print("\r\033[K  " + clip(line, style.columns() - 3));
             barShown = true;
         } else if (p.t() - call.lastPlainProgressT >= PLAIN_PROGRESS_GAP_MS) {
             err.println("  progress: " + line);
@@ -229,7 +235,45 @@ public final class ConsoleAgentPrinter implements AgentListener {
 
     private void note(String message) {
         clearBar();
-        err.println(styled("2", "[" + message + "]"));
+        // stdout and stderr share the terminal: a status line never continues the model's unfinished line.
+        startLine();
+        String text = "[" + message + "]";
+        if (style.liveProgress()) {
+            for (String line : wrap(text, style.columns() - 1)) err.println(styled("2", line));
+        } else {
+            err.println(styled("2", text));
+        }
+    }
+
+    /** {@code text} cut to {@code room} characters, an ellipsis marking the cut. */
+    static String clip(String text, int room) {
+        int width = Math.max(room, 8);
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code room} characters (a longer word is cut). */
+    static java.util.List<String> wrap(String text, int room) {
+        int width = Math.max(room, 20);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (word.length() > width) {
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (!line.isEmpty()) line.append(' ');
+            line.append(word);
+        }
+        if (!line.isEmpty() || lines.isEmpty()) lines.add(line.toString());
+        return lines;
     }
 
     private void startLine() {
@@ -254,6 +298,11 @@ public final class ConsoleAgentPrinter implements AgentListener {
 
     static String usage(TokenUsage u) {
         return String.format(Locale.ROOT, "%,d in · %,d out · %,d cache read · %,d cache write", u.input(), u.output(), u.cacheRead(), u.cacheWrite());
+    }
+
+    /** An estimate (the model table's prices), so it says so. */
+    static String dollars(double usd) {
+        return String.format(Locale.ROOT, usd < 0.01 ? "~$%.4f" : "~$%.2f", usd);
     }
 
     private static String seconds(long ms) {

@@ -16,19 +16,23 @@ import java.util.List;
 /**
  * One session's JSONL file: a line per message and per event, each written and flushed as it happens, so
  * the file is complete up to the last thing that happened even if the process is killed. Lines:
- * {@code {"kind":"session",...}} first, then {@code message}, {@code event} and {@code resumed} lines.
+ * {@code {"kind":"session",...}} first, then {@code message}, {@code event}, {@code note} and {@code resumed}
+ * lines. A note is something the model must be told with the next user message; notes written after the
+ * last user message are still owed to it, also after a restart (see {@link #pendingNotes()}).
  */
 public final class Transcript implements AutoCloseable {
 
     private final String id;
     private final Path file;
     private final List<ObjectNode> messages;
+    private final List<String> pendingNotes;
     private final BufferedWriter out;
 
-    Transcript(String id, Path file, List<ObjectNode> messages) throws IOException {
+    Transcript(String id, Path file, List<ObjectNode> messages, List<String> pendingNotes) throws IOException {
         this.id = id;
         this.file = file;
         this.messages = List.copyOf(messages);
+        this.pendingNotes = List.copyOf(pendingNotes);
         Files.createDirectories(file.getParent());
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -49,6 +53,16 @@ public final class Transcript implements AutoCloseable {
     /** The messages saved before this run (empty for a new session). */
     public List<ObjectNode> savedMessages() {
         return messages;
+    }
+
+    /** Notes for the model saved before this run and not yet sent in a user message. */
+    public List<String> pendingNotes() {
+        return pendingNotes;
+    }
+
+    /** Saves a note the model is owed; the next user message that carries it settles it. */
+    public void note(String text) {
+        write(line("note").put("text", text));
     }
 
     public void message(ObjectNode message) {

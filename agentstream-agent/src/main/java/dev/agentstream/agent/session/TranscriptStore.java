@@ -44,7 +44,7 @@ public final class TranscriptStore {
     public Transcript create(String model) {
         String id = ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
         try {
-            Transcript transcript = new Transcript(id, file(id), List.of());
+            Transcript transcript = new Transcript(id, file(id), List.of(), List.of());
             transcript.header("session", model);
             return transcript;
         } catch (IOException e) {
@@ -60,7 +60,8 @@ public final class TranscriptStore {
             throw new AgentConfigException("There is no session '" + id + "' in " + dir + "; run 'agentstream sessions' to list them.");
         }
         try {
-            Transcript transcript = new Transcript(id, file, readMessages(file));
+            Saved saved = read(file);
+            Transcript transcript = new Transcript(id, file, saved.messages(), saved.pendingNotes());
             transcript.header("resumed", model);
             return transcript;
         } catch (IOException e) {
@@ -91,8 +92,16 @@ public final class TranscriptStore {
         return dir.resolve(id + ".jsonl");
     }
 
+    /** A transcript's messages, and the notes written after its last user message (still owed to the model). */
+    record Saved(List<ObjectNode> messages, List<String> pendingNotes) {}
+
     static List<ObjectNode> readMessages(Path file) throws IOException {
+        return read(file).messages();
+    }
+
+    static Saved read(Path file) throws IOException {
         List<ObjectNode> messages = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -107,10 +116,13 @@ public final class TranscriptStore {
                 }
                 if ("message".equals(record.path("kind").asText()) && record.path("message").isObject()) {
                     messages.add((ObjectNode) record.get("message"));
+                    if ("user".equals(record.path("message").path("role").asText())) notes.clear();
+                } else if ("note".equals(record.path("kind").asText())) {
+                    notes.add(record.path("text").asText());
                 }
             }
         }
-        return messages;
+        return new Saved(messages, notes);
     }
 
     private static SessionSummary summarize(Path file) throws IOException {

@@ -32,6 +32,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Function<RecordedRequest, Reply>> replies = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private volatile List<String> offeredModels = dev.agentstream.agent.model.ModelCatalog.builtIn().rows().stream()
+            .filter(row -> row.status() != dev.agentstream.agent.model.ModelProfile.Status.RETIRED)
+            .map(dev.agentstream.agent.model.ModelProfile::id).toList();
     private volatile Function<RecordedRequest, Reply> whenEmpty =
             request -> Reply.error(400, "invalid_request_error", "The fake server has no scripted reply left for this request.");
 
@@ -76,6 +79,13 @@ public final class FakeAnthropicServer implements AutoCloseable {
         return this;
     }
 
+    /** The model ids GET /v1/models answers with (by default the model table's rows that are not retired). */
+    public FakeAnthropicServer offers(List<String> modelIds) {
+        this.offeredModels = List.copyOf(modelIds);
+        return this;
+    }
+
+    /** The Messages requests received (model listings are answered but not kept here). */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -102,6 +112,10 @@ public final class FakeAnthropicServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/v1/models")) {
+            sendModels(exchange);
+            return;
+        }
         {
             JsonNode body;
             try {
@@ -122,6 +136,25 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 case Reply.Stream stream -> sendStream(exchange, stream.script());
             }
         }
+    }
+
+    /** GET /v1/models as the API answers it: one page, the models in the order given. */
+    private void sendModels(HttpExchange exchange) throws IOException {
+        ObjectNode page = EventJson.mapper().createObjectNode();
+        var data = page.putArray("data");
+        for (String id : offeredModels) {
+            String name = dev.agentstream.agent.model.ModelCatalog.builtIn().find(id)
+                    .map(dev.agentstream.agent.model.ModelProfile::displayName).orElse(id);
+            data.addObject().put("type", "model").put("id", id).put("display_name", name).put("created_at", "2026-01-01T00:00:00Z");
+        }
+        page.put("has_more", false);
+        if (!offeredModels.isEmpty()) {
+            page.put("first_id", offeredModels.get(0)).put("last_id", offeredModels.get(offeredModels.size() - 1));
+        }
+        byte[] bytes = page.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("content-type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     private static void sendError(HttpExchange exchange, Reply.HttpError error) throws IOException {

@@ -64,7 +64,7 @@ class ConsoleAgentPrinterTest {
     void hidden_thinking_shows_only_a_marker() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConsoleAgentPrinter.Style hidden = new ConsoleAgentPrinter.Style(false, false, false,
-                ConsoleAgentPrinter::defaultProgress, ConsoleAgentPrinter::defaultSummary);
+                ConsoleAgentPrinter::defaultProgress, ConsoleAgentPrinter::defaultSummary, 80);
         ConsoleAgentPrinter printer = new ConsoleAgentPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), hidden);
 
