@@ -83,7 +83,7 @@ final class ToolCallHandler {
     }
 
     private static JsonNode input(Map<String, Object> arguments) {
-        // The SDK parsed the arguments with its Jackson 3 into plain maps and lists; our tools read Jackson 2 trees.
+        // The SDK parsed the arguments into plain maps and lists; our tools read Jackson trees.
         return arguments == null ? EventJson.mapper().createObjectNode() : EventJson.mapper().valueToTree(arguments);
     }
 }
