@@ -41,6 +41,18 @@ final class BenchSupport {
         }
     }
 
+    /** A process's peak resident memory so far (VmHWM), in MiB; NaN once it is gone. */
+    static double peakRssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone
+        }
+        return Double.NaN;
+    }
+
     static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");

@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class McpBench {
 
-    private static final String DESKTOP_COMMANDER = "@wonderwhy-er/desktop-commander@0.2.52";
-    private static final String FILESYSTEM = "@modelcontextprotocol/server-filesystem@2026.8.31";
     private static final int WARM_CALLS = 20;
     private static final long TIMEOUT_MS = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +79,7 @@ public final class McpBench {
     private String report() throws Exception {
         Path file = work.resolve("notes.txt");
         Files.writeString(file, "a small file\n".repeat(40));
-        ensurePeers();
+        if (!McpPeers.ensure(peers)) throw new IllegalStateException("npm install failed in " + peers + "; see its output above.");
 
         List<Server> servers = new ArrayList<>();
         servers.add(agentstream("agentstream (JVM)", List.of(), file));
@@ -112,7 +110,7 @@ public final class McpBench {
                 .append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n')
                 .append("- Java: ").append(firstLine(java, "-version")).append("; Node: ").append(firstLine("node", "--version")).append('\n')
-                .append("- Peers: ").append(DESKTOP_COMMANDER).append(", ").append(FILESYSTEM).append("\n\n")
+                .append("- Peers: ").append(McpPeers.DESKTOP_COMMANDER).append(", ").append(McpPeers.FILESYSTEM).append("\n\n")
                 .append("| server | start-up to initialize (ms) | first shell call (ms) | shell call (ms) | first file read (ms) | file read (ms) | peak RSS (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<Session>> e : results.entrySet()) {
@@ -144,21 +142,13 @@ public final class McpBench {
     }
 
     private Server desktopCommander(Path file) throws IOException {
-        Path home = Files.createDirectories(work.resolve("dc-home"));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("HOME", home.toString()); // its config and logs go here, not into the user's home
-        env.put("DESKTOP_COMMANDER_DISABLE_TELEMETRY", "1");
-        env.put("DC_FLAG_URL", "http://127.0.0.1:9/flags.json"); // its feature-flag fetch stays on this machine (and fails)
-        return new Server("Desktop Commander (Node)",
-                List.of("node", peers.resolve("node_modules/@wonderwhy-er/desktop-commander/dist/index.js").toString(), "--no-onboarding"),
-                env,
+        return new Server("Desktop Commander (Node)", McpPeers.desktopCommander(peers), McpPeers.desktopCommanderEnv(work),
                 new Call("start_process", Map.of("command", "echo hi", "timeout_ms", 10_000)),
                 new Call("read_file", Map.of("path", file.toString())));
     }
 
     private Server filesystem(Path file) {
-        return new Server("reference filesystem server (Node)",
-                List.of("node", peers.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js").toString(), work.toString()),
+        return new Server("reference filesystem server (Node)", McpPeers.filesystem(peers, work),
                 Map.of(), null, new Call("read_text_file", Map.of("path", file.toString())));
     }
 
@@ -182,18 +172,6 @@ public final class McpBench {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private void ensurePeers() throws IOException, InterruptedException {
-        if (Files.isDirectory(peers.resolve("node_modules/@wonderwhy-er/desktop-commander"))
-                && Files.isDirectory(peers.resolve("node_modules/@modelcontextprotocol/server-filesystem"))) return;
-        Files.createDirectories(peers);
-        if (!Files.exists(peers.resolve("package.json"))) Files.writeString(peers.resolve("package.json"), "{\"private\":true}\n");
-        System.err.println("installing " + DESKTOP_COMMANDER + " and " + FILESYSTEM + " into " + peers + " with npm...");
-        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", DESKTOP_COMMANDER, FILESYSTEM)
-                .directory(peers.toFile()).inheritIO();
-        npm.environment().put("PUPPETEER_SKIP_DOWNLOAD", "true"); // a dependency would fetch a browser otherwise
-        if (npm.start().waitFor() != 0) throw new IllegalStateException("npm install failed in " + peers + "; see its output above.");
-    }
-
     // ---- one session
 
     private Session session(Server server) throws Exception {
@@ -208,7 +186,7 @@ public final class McpBench {
             client.notify("notifications/initialized");
             double[] shell = server.shell() == null ? null : roundTrips(client, server.shell());
             double[] read = roundTrips(client, server.readFile());
-            double rss = peakRssMiB(process.pid());
+            double rss = BenchSupport.peakRssMiB(process.pid());
             return new Session(startup, shell == null ? Double.NaN : shell[0], shell == null ? Double.NaN : median(shell, 1),
                     read[0], median(read, 1), rss);
         } finally {
@@ -289,17 +267,6 @@ public final class McpBench {
     }
 
     // ---- figures
-
-    private static double peakRssMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process is gone
-        }
-        return Double.NaN;
-    }
 
     private static double median(double[] values, int from) {
         double[] sorted = Arrays.copyOfRange(values, from, values.length);

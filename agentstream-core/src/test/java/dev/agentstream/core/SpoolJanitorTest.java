@@ -38,4 +38,53 @@ class SpoolJanitorTest {
     void aMissingSpoolDirectoryIsNothingToDo() {
         assertThat(SpoolJanitor.sweep(spool.resolve("absent"), Instant.now())).isZero();
     }
+
+    @Test
+    void overTheBudgetTheLeastRecentlyTouchedFoldersGoFirstAndFoldersInUseStay() throws Exception {
+        Instant now = Instant.now();
+        Path oldest = session("oldest", 3000, now.minus(Duration.ofDays(3)));
+        Path older = session("older", 3000, now.minus(Duration.ofDays(2)));
+        Path newer = session("newer", 3000, now.minus(Duration.ofHours(1)));
+        Path inUse = session("in-use", 3000, now.minus(Duration.ofMinutes(1)));
+
+        int removed = SpoolJanitor.sweep(spool, now, SpoolJanitor.RETENTION, new SpoolBudget(6500));
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(oldest).doesNotExist();
+        assertThat(older).doesNotExist();
+        assertThat(newer).exists();
+        assertThat(inUse).exists();
+    }
+
+    @Test
+    void foldersInUseAreKeptEvenWhenTheyAloneExceedTheBudget() throws Exception {
+        Instant now = Instant.now();
+        Path old = session("old", 5000, now.minus(Duration.ofHours(5)));
+        Path inUse = session("in-use", 5000, now.minus(Duration.ofMinutes(2)));
+
+        int removed = SpoolJanitor.sweep(spool, now, SpoolJanitor.RETENTION, new SpoolBudget(1000));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(inUse.resolve("bash-c1.log")).exists();
+    }
+
+    @Test
+    void withinTheBudgetNothingRecentIsRemoved() throws Exception {
+        Instant now = Instant.now();
+        Path a = session("a", 3000, now.minus(Duration.ofDays(2)));
+        Path b = session("b", 3000, now.minus(Duration.ofDays(1)));
+
+        assertThat(SpoolJanitor.sweep(spool, now, SpoolJanitor.RETENTION, new SpoolBudget(6000))).isZero();
+        assertThat(a).exists();
+        assertThat(b).exists();
+    }
+
+    private Path session(String name, int bytes, Instant touched) throws Exception {
+        Path folder = Files.createDirectories(spool.resolve(name));
+        Path file = Files.write(folder.resolve("bash-c1.log"), new byte[bytes]);
+        Files.setLastModifiedTime(file, FileTime.from(touched));
+        Files.setLastModifiedTime(folder, FileTime.from(touched));
+        return folder;
+    }
 }

@@ -36,7 +36,7 @@ final class ServerAssembly {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new NoSchemaValidation())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 // The tools check their own input and say what to fix; a second, generic check would only differ.
                 .validateToolInputs(false)
                 .tools(tools)

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@code tools/call} to its end: in the caller's core session, with the call registered so that
@@ -23,6 +25,8 @@ final class ToolCallHandler {
 
     /** A client that does not take a progress notification within this time gets no more of them. */
     private static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(ToolCallHandler.class);
 
     private final ToolRegistry registry;
     private final McpOptions options;
@@ -45,6 +49,7 @@ final class ToolCallHandler {
         Runnable finished = sessions.started(sessionId, requestId, stream);
         try {
             ToolEvent terminal = registry.deliver(stream, call.name(), progressSender(exchange, request.progressToken()));
+            tellTheUser(exchange, call.name(), terminal);
             return ResultTranslator.toResult(terminal);
         } finally {
             finished.run();
@@ -65,8 +70,20 @@ final class ToolCallHandler {
                 .ifPresent(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
     }
 
+    /** Sends the call's notices before its result; a client that does not take them still gets the result. */
+    private static void tellTheUser(McpAsyncServerExchange exchange, String tool, ToolEvent terminal) {
+        for (McpSchema.LoggingMessageNotification notice : CallNotices.about(tool, terminal)) {
+            try {
+                exchange.loggingNotification(notice).block(NOTIFY_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.debug("A log notification to MCP session {} failed: {}", exchange.sessionId(), e.toString());
+                return;
+            }
+        }
+    }
+
     private static JsonNode input(Map<String, Object> arguments) {
-        // The SDK parsed the arguments with its Jackson 3 into plain maps and lists; our tools read Jackson 2 trees.
+        // The SDK parsed the arguments into plain maps and lists; our tools read Jackson trees.
         return arguments == null ? EventJson.mapper().createObjectNode() : EventJson.mapper().valueToTree(arguments);
     }
 }

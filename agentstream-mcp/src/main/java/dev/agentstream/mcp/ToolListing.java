@@ -6,7 +6,7 @@ import dev.agentstream.core.ToolSpec;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 
-/** A tool's spec as MCP lists it. The schema crosses from our Jackson 2 to the SDK's Jackson 3 as JSON text. */
+/** A tool's spec as MCP lists it. The schema reaches the SDK's own mapper as JSON text, the form its builder takes. */
 final class ToolListing {
 
     private ToolListing() {}

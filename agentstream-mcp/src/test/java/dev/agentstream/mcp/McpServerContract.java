@@ -130,6 +130,30 @@ abstract class McpServerContract {
     }
 
     @Test
+    void afterSetLevelTheUserIsToldOfARefusalBeforeTheResultAndDebugNoticesFollowTheLevel() {
+        try (TestClient c = connect()) {
+            c.client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
+            TestClient.Received<McpSchema.CallToolResult> refused = c.callWithProgress("bash", Map.of("command", "echo hi && rm -rf /"), "r1");
+            assertThat(refused.value().isError()).isTrue();
+            assertThat(c.logs).as("log notifications at WARNING").singleElement().satisfies(notice -> {
+                assertThat(notice.value().level()).isEqualTo(McpSchema.LoggingLevel.WARNING);
+                assertThat(notice.value().logger()).isEqualTo(CallNotices.LOGGER);
+                assertThat(notice.value().data()).isEqualTo("The safety policy refused a bash command, nothing was run: `rm -rf /`.");
+                assertThat(notice.nanos()).isLessThan(refused.nanos());
+            });
+
+            c.call("bash", Map.of("command", "echo fine"));
+            assertThat(c.logs).as("a call that went well has nothing at WARNING").hasSize(1);
+
+            c.client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
+            c.call("bash", Map.of("command", "echo debug"));
+            assertThat(c.logs).hasSize(2);
+            assertThat(c.logs.get(1).value().level()).isEqualTo(McpSchema.LoggingLevel.DEBUG);
+            assertThat(c.logs.get(1).value().data()).startsWith("The bash call finished in ").contains(" ms with exit code 0");
+        }
+    }
+
+    @Test
     void theShellPersistsWithinASession() {
         try (TestClient c = connect()) {
             c.call("bash", Map.of("command", "cd /tmp && export MARK=kept"));

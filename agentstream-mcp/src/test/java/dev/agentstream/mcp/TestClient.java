@@ -26,12 +26,14 @@ final class TestClient implements AutoCloseable {
     final RecordingTransport transport;
     final McpSyncClient client;
     final List<Received<McpSchema.ProgressNotification>> progress = new CopyOnWriteArrayList<>();
+    final List<Received<McpSchema.LoggingMessageNotification>> logs = new CopyOnWriteArrayList<>();
 
     private TestClient(McpClientTransport transport) {
         this.transport = new RecordingTransport(transport);
         this.client = McpClient.sync(this.transport)
                 .requestTimeout(Duration.ofSeconds(60))
                 .progressConsumer(n -> progress.add(new Received<>(System.nanoTime(), n)))
+                .loggingConsumer(n -> logs.add(new Received<>(System.nanoTime(), n)))
                 .build();
     }
 

@@ -1,0 +1,181 @@
+package dev.agentstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code agentstream} launcher, copied with its scripts into a checkout-shaped temp folder whose
+ * jar holds this test's class path: on JDK 25 its first run trains the AOT cache in the background, later
+ * runs use it, a failed training breaks no run and is not retried, and stdout carries protocol messages only.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class LauncherAotCacheTest {
+
+    private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+    private static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},\
+            "clientInfo":{"name":"launcher-test","version":"1"}}}""";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theFirstRunTrainsTheCacheInTheBackgroundAndTheNextRunsUseIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path jar = installLauncher();
+        Path cache = jar.resolveSibling("agentstream.aot");
+
+        assertOnlyTheInitializeAnswer(initialize(Map.of()));
+        awaitNewerThan(cache, jar);
+        assertThat(jar.resolveSibling("agentstream.aot.log")).content().contains("AOT cache ready");
+
+        // AOTMode=on makes the JVM refuse to start unless it can use the cache it was given.
+        assertOnlyTheInitializeAnswer(initialize(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on")));
+    }
+
+    @Test
+    void aFailedTrainingBreaksNoRunAndWaitsForTheNextJar() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path jar = installLauncher();
+        Path log = jar.resolveSibling("agentstream.aot.log");
+
+        assertOnlyTheInitializeAnswer(initialize(Map.of("TMPDIR", root.resolve("missing").toString())));
+        awaitContent(log, "AOT training failed: cannot make a temporary folder");
+        String failure = Files.readString(log);
+
+        assertOnlyTheInitializeAnswer(initialize(Map.of()));
+        Thread.sleep(2000); // a training would have rewritten the log by now
+        assertThat(log).hasContent(failure);
+        assertThat(jar.resolveSibling("agentstream.aot")).doesNotExist();
+    }
+
+    /** Runs {@code agentstream mcp}, sends initialize, closes the input once answered, and returns all of stdout. */
+    private String initialize(Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("agentstream").toString(), "mcp", "--root", root.toString());
+        builder.environment().putAll(env);
+        builder.environment().put("AGENTSTREAM_LOG", root.resolve("agentstream.log").toString());
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder stdout = new StringBuilder();
+        try (OutputStream in = process.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            String line = out.readLine();
+            in.close();
+            while (line != null) {
+                stdout.append(line).append('\n');
+                line = out.readLine();
+            }
+        }
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends when its input closes").isTrue();
+        return stdout.toString();
+    }
+
+    private static void assertOnlyTheInitializeAnswer(String stdout) {
+        List<String> lines = stdout.lines().toList();
+        assertThat(lines).as("stdout: %s", stdout).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":").contains("\"serverInfo\":{\"name\":\"agentstream\""));
+    }
+
+    private static void awaitNewerThan(Path file, Path than) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!(Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0)) {
+            assertThat(System.nanoTime()).as("%s was not made within 5 minutes", file).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void awaitContent(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.exists(file) && Files.readString(file).contains(text))) {
+            assertThat(System.nanoTime()).as("%s never said: %s", file, text).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * The launcher and its scripts in {@link #root}, and a jar where the launcher looks for it: this test's
+     * class folders packed into it, the class path's jars named by its manifest (the AOT cache takes jars only).
+     */
+    private Path installLauncher() throws IOException {
+        Files.copy(CHECKOUT.resolve("agentstream"), root.resolve("agentstream"));
+        Files.createDirectories(root.resolve("scripts"));
+        for (String script : List.of("find-jdk.sh", "train-aot-cache.sh")) {
+            Files.copy(CHECKOUT.resolve("scripts").resolve(script), root.resolve("scripts").resolve(script));
+        }
+        for (Path executable : List.of(root.resolve("agentstream"), root.resolve("scripts/train-aot-cache.sh"))) {
+            Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path jar = Files.createDirectories(root.resolve("agentstream-cli/target")).resolve("agentstream.jar");
+        List<String> jars = new ArrayList<>();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        List<Path> folders = new ArrayList<>();
+        for (Path path : classPath()) {
+            if (Files.isDirectory(path)) folders.add(path);
+            else if (Files.isRegularFile(path)) jars.add(path.toUri().getRawPath());
+        }
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", jars));
+        Set<String> written = new HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            written.add("META-INF/MANIFEST.MF");
+            for (Path folder : folders) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
+                        if (!written.add(name)) continue;
+                        out.putNextEntry(new JarEntry(name));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        return jar;
+    }
+
+    /** This JVM's class path, with a manifest-only jar (Surefire's booter) replaced by what its manifest names. */
+    private static List<Path> classPath() throws IOException {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (path.getFileName().toString().startsWith("surefirebooter")) {
+                try (JarFile booter = new JarFile(path.toFile())) {
+                    for (String url : booter.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH).split(" ")) {
+                        entries.add(Path.of(path.toUri().resolve(URI.create(url))));
+                    }
+                }
+            } else {
+                entries.add(path);
+            }
+        }
+        return entries;
+    }
+}
