@@ -57,6 +57,61 @@ class FileBytesFidelityTest {
         assertThat(again.text()).contains("     2\ta\rb" + ESC + "[1m\n");
     }
 
+    @Test
+    void aFileThatReportsSizeZeroIsReadByReading() throws Exception {
+        Path meminfo = Path.of("/proc/meminfo");
+        EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", meminfo));
+        assertThat(view.text()).startsWith("     1\tMemTotal:");
+        assertThat((Long) view.meta().get("totalLines")).isGreaterThan(5L);
+
+        EditCalls.Recorded range = assertOk(calls.call("command", "view", "path", meminfo, "view_range", List.of(2, 3)));
+        assertThat(range.text()).startsWith("     2\tMemFree:").contains("     3\t").doesNotContain("     4\t");
+    }
+
+    @Test
+    void aViewRangeOfAnEmptyFileIsRefused() throws Exception {
+        Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+        String error = EditAssertions.assertInputError(calls.call("command", "view", "path", empty, "view_range", List.of(3, 5)));
+        assertThat(error).contains("empty").contains("without view_range");
+    }
+
+    @Test
+    void aCutInsideOneHugeLineSuggestsWhereToContinueThatMovesForward() throws Exception {
+        String huge = "é".repeat(2000) + "tail-of-the-line";
+        Path file = Files.writeString(tmp.resolve("min.js"), huge + "\nsecond\n");
+        EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file, "max_characters", 1000));
+        assertThat(view.streamedText()).hasSize(1000);
+        // 993 chars of line 1 were shown (1000 minus the 7-char number), 2 bytes each
+        assertThat(view.text()).contains("continue with view_range [2, -1]").contains("tail -c +1987");
+        String command = view.text().substring(view.text().indexOf("sed -n"), view.text().lastIndexOf(']'));
+        Process bash = new ProcessBuilder("bash", "-c", command).start();
+        String rest = utf8(bash.getInputStream().readAllBytes());
+        assertThat(bash.waitFor()).isZero();
+        assertThat(FileBytesFidelityTest.linesOf(view.text()).getFirst() + rest).isEqualTo(huge + "\n");
+
+        EditCalls.Recorded next = assertOk(calls.call("command", "view", "path", file, "view_range", List.of(2, -1), "max_characters", 1000));
+        assertThat(next.text()).startsWith("     2\tsecond\n");
+    }
+
+    @Test
+    void aLatin1FileSaysWhichEncodingWasAssumedAndThatBytesWereReplaced() throws Exception {
+        Path file = Files.write(tmp.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me\n".getBytes(StandardCharsets.ISO_8859_1));
+        EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file));
+        assertThat(view.text()).startsWith("     1\tcaf\uFFFD cr\uFFFDme\n").contains("2 bytes of this file are not valid UTF-8");
+        assertThat(view.meta()).containsEntry("replacedBytes", 2L);
+        assertThat((String) view.meta().get("encoding")).startsWith("UTF-8").contains("replaced");
+
+        Path clean = Files.writeString(tmp.resolve("utf8.txt"), "caf\u00e9\n");
+        assertThat(assertOk(calls.call("command", "view", "path", clean)).meta()).containsEntry("encoding", "UTF-8").doesNotContainKey("replacedBytes");
+    }
+
+    @Test
+    void aNulAfterTheFirst8KiBIsShownNotDropped() throws Exception {
+        Path file = Files.writeString(tmp.resolve("late-nul.txt"), "a".repeat(9000) + "\nx\u0000y\n");
+        EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file, "view_range", List.of(2, 2)));
+        assertThat(view.text()).startsWith("     2\tx\u0000y\n");
+    }
+
     /** The text of each line of a {@code cat -n} view, without its number. */
     static List<String> linesOf(String numbered) {
         List<String> lines = new ArrayList<>();
