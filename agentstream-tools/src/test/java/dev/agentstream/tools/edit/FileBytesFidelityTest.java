@@ -112,6 +112,58 @@ class FileBytesFidelityTest {
         assertThat(view.text()).startsWith("     2\tx\u0000y\n");
     }
 
+    @Test
+    void oldStrMatchesAcrossMixedLineEndingsAndTheErrorSaysWhenItDoesNot() throws Exception {
+        Path file = Files.writeString(tmp.resolve("mixed.txt"), "a\r\nb\r\nc\nd\r\n");
+        EditCalls.Recorded edit = assertOk(calls.call("command", "str_replace", "path", file, "old_str", "c\nd", "new_str", "C\nD"));
+        assertThat(Files.readString(file)).isEqualTo("a\r\nb\r\nC\r\nD\r\n");
+        assertThat(edit.text()).contains("     3\tC\n     4\tD\n");
+
+        Files.writeString(file, "a\r\nb\r\nc\nd\r\n");
+        assertOk(calls.call("command", "str_replace", "path", file, "old_str", "b\nc\nd", "new_str", "bcd"));
+        assertThat(Files.readString(file)).isEqualTo("a\r\nbcd\r\n");
+
+        Files.writeString(file, "x\r\ny\nx\ny\r\n");
+        String twice = EditAssertions.assertInputError(calls.call("command", "str_replace", "path", file, "old_str", "x\ny", "new_str", "z"));
+        assertThat(twice).contains("occurs 2 times").contains("[1, 3]");
+        String none = EditAssertions.assertInputError(calls.call("command", "str_replace", "path", file, "old_str", "y\nq", "new_str", "z"));
+        assertThat(none).contains("occurs 0 times").contains("mixes both").contains("line endings");
+        assertThat(Files.readString(file)).isEqualTo("x\r\ny\nx\ny\r\n");
+    }
+
+    @Test
+    void editsKeepSetuidSetgidAndStickyBits() throws Exception {
+        for (int mode : new int[] {02754, 04755, 01644, 06711}) {
+            Path file = Files.writeString(tmp.resolve("mode-" + Integer.toOctalString(mode)), "old\n");
+            Files.setAttribute(file, "unix:mode", mode);
+            assertThat((Integer) Files.getAttribute(file, "unix:mode") & 07777).isEqualTo(mode);
+            assertOk(calls.call("command", "str_replace", "path", file, "old_str", "old", "new_str", "new"));
+            assertOk(calls.call("command", "insert", "path", file, "insert_line", 1, "insert_text", "more"));
+            assertThat(Files.readString(file)).isEqualTo("new\nmore\n");
+            assertThat(Integer.toOctalString((Integer) Files.getAttribute(file, "unix:mode") & 07777)).isEqualTo(Integer.toOctalString(mode));
+        }
+    }
+
+    @Test
+    void aHardLinkedFileIsEditedInPlaceSoEveryNameSeesTheChange() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a.txt"), "one\ntwo\n");
+        Path other = Files.createLink(tmp.resolve("b.txt"), file);
+        EditCalls.Recorded edit = assertOk(calls.call("command", "str_replace", "path", file, "old_str", "two", "new_str", "a much longer second line"));
+        assertThat(Files.readString(other)).isEqualTo("one\na much longer second line\n");
+        assertThat(Files.isSameFile(file, other)).isTrue();
+        assertThat(edit.meta()).containsEntry("inPlace", true).containsEntry("hardLinks", 2);
+        assertThat(edit.text()).contains("has 2 hard links, so it was rewritten in place");
+
+        assertOk(calls.call("command", "str_replace", "path", other, "old_str", "a much longer second line", "new_str", "2"));
+        assertThat(Files.readString(file)).isEqualTo("one\n2\n");
+        assertOk(calls.call("command", "undo_edit", "path", other));
+        assertThat(Files.readString(file)).isEqualTo("one\na much longer second line\n");
+        assertThat(Files.getAttribute(file, "unix:nlink")).isEqualTo(2);
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.txt", "b.txt", "spool");
+        }
+    }
+
     /** The text of each line of a {@code cat -n} view, without its number. */
     static List<String> linesOf(String numbered) {
         List<String> lines = new ArrayList<>();
