@@ -44,4 +44,11 @@ class FindFileBytesTest {
         assertThat(find("pattern", "p 1").streamed()).isEqualTo(f + ":1:p 10%\rp 100%\n");
         assertThat(find("pattern", "x").streamed()).isEqualTo(f + ":2:red \u001b[31mx\u001b[0m\n");
     }
+
+    @Test
+    void wordClassesAndBoundariesAreUnicodeAsInRipgrep() throws Exception {
+        Path f = Files.writeString(root.resolve("menu.txt"), "café au lait\ncafe\nnaïve\n");
+        assertThat(find("pattern", "caf\\w\\b", "regex", true).streamed()).isEqualTo(f + ":1:café au lait\n" + f + ":2:cafe\n");
+        assertThat(find("pattern", "\\bna\\w+ve\\b", "regex", true).streamed()).isEqualTo(f + ":3:naïve\n");
+    }
 }
