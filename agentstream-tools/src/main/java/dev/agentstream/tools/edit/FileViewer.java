@@ -30,6 +30,7 @@ final class FileViewer {
     private final Path path;
     private final long fileSize;
     private ReplacingDecoder decoder;
+    private long bytesRead;
     private long crlfBreaks;
     private long lfBreaks;
 
@@ -69,6 +70,8 @@ final class FileViewer {
             if (scan.totalLines >= 0 && range.isPresent() && range.get().start() > scan.totalLines) {
                 throw rangePastEnd(range.get(), scan.totalLines);
             }
+            // a file that reports size 0 (/proc) has as many bytes as were read, when reading got to its end
+            if (fileSize == 0 && scan.totalLines >= 0) bytesRead = channel.position();
             return result(range, out, scan, format);
         }
     }
@@ -130,7 +133,7 @@ final class FileViewer {
         if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') text.append('\n');
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("path", path.toString());
-        meta.put("fileBytes", fileSize);
+        if (fileSize > 0 || bytesRead > 0) meta.put("fileBytes", fileSize > 0 ? fileSize : bytesRead);
         long replaced = decoder == null ? 0 : decoder.replacedBytes();
         meta.put("encoding", format.charset().name() + (format.bom().length > 0 ? " (BOM)" : "")
                 + (replaced > 0 ? " (invalid bytes replaced with U+FFFD)" : ""));

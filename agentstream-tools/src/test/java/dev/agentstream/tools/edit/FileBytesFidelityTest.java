@@ -63,6 +63,8 @@ class FileBytesFidelityTest {
         EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", meminfo));
         assertThat(view.text()).startsWith("     1\tMemTotal:");
         assertThat((Long) view.meta().get("totalLines")).isGreaterThan(5L);
+        long fresh = Files.readAllBytes(meminfo).length; // the counters change between reads, their number of lines does not
+        assertThat((Long) view.meta().get("fileBytes")).isBetween(fresh - 200, fresh + 200);
 
         EditCalls.Recorded range = assertOk(calls.call("command", "view", "path", meminfo, "view_range", List.of(2, 3)));
         assertThat(range.text()).startsWith("     2\tMemFree:").contains("     3\t").doesNotContain("     4\t");
