@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * figure is the median of several runs of a fresh process (after one warm-up run, so the page cache is
  * warm for everyone). Prints a Markdown section.
  *
- * <p>Usage: {@code FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]}: the corpora are
+ * <p>Usage: {@code FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]}: the corpora are
  * generated under WORKDIR once (about SEARCH_BYTES, default 1 GB, of text in files of about 10 KB; and a
- * tree of TREE_ENTRIES entries, default 1,000,000) and reused while their parameters stay the same.
+ * tree of TREE_ENTRIES entries, default 1,000,000) and reused while their parameters stay the same; a real
+ * SOURCE_TREE (e.g. /usr/include) is searched as it is. agentstream also reports its own time for the
+ * call ({@code meta.durationMs}, without the JVM's start-up), read from its {@code --json} result.
  */
 public final class FindTreeBench {
 
@@ -55,8 +57,8 @@ public final class FindTreeBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4 || args.length > 6) {
-            System.err.println("usage: FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]");
+        if (args.length < 4 || args.length > 7) {
+            System.err.println("usage: FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]");
             System.exit(2);
         }
         long searchBytes = args.length > 4 ? Long.parseLong(args[4]) : DEFAULT_SEARCH_BYTES;
@@ -68,7 +70,8 @@ public final class FindTreeBench {
         generateSearchCorpus(searchCorpus, searchBytes);
         generateTree(treeCorpus, treeEntries);
         FindTreeBench bench = new FindTreeBench(args[0], args[1], Integer.parseInt(args[2]));
-        System.out.println(bench.report(searchCorpus, searchBytes, treeCorpus, treeEntries));
+        Path sourceTree = args.length > 6 ? Path.of(args[6]) : null;
+        System.out.println(bench.report(searchCorpus, searchBytes, treeCorpus, treeEntries, sourceTree));
     }
 
     /** One run of a process: wall time, the lines it printed, its peak resident memory. */
@@ -125,12 +128,13 @@ public final class FindTreeBench {
                 + ",\"case_sensitive\":" + caseSensitive + ",\"max_results\":1000000}";
     }
 
-    private String report(Path searchCorpus, long searchBytes, Path treeCorpus, int treeEntries) throws Exception {
+    private String report(Path searchCorpus, long searchBytes, Path treeCorpus, int treeEntries, Path sourceTree) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("## find and tree\n\n")
                 .append("Whole-process figures, as a user runs them: each run starts a fresh process and reads all of its stdout. ")
                 .append("Every figure is the median of ").append(runs).append(" runs after one warm-up run (page cache warm for every program). ")
-                .append("agentstream runs with `--buffered` (only the final result, whose model view keeps 30,000 characters); ")
+                .append("agentstream runs with `--json` (every output event, then the result, whose model view keeps 30,000 characters ")
+                .append("and whose `meta.durationMs` is the tool's own time, given as in-tool); ")
                 .append("rg and grep print every match.\n\n")
                 .append("- Machine: ").append(BenchSupport.machine()).append('\n')
                 .append("- Java: ").append(javaVersion()).append('\n')
@@ -139,10 +143,9 @@ public final class FindTreeBench {
                         countFiles(searchBytes), searchBytes / 1e6, FILES_PER_FOLDER))
                 .append("`").append(LITERAL).append("` in ").append(LITERAL_EVERY).append("\n")
                 .append(String.format(Locale.ROOT, "- Tree: %,d entries (folders of empty files)%n", treeEntries))
-                .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES]` (agentstream-bench)\n\n");
+                .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]` (agentstream-bench)\n\n");
 
-        md.append("### Search\n\n")
-                .append("| search | program | whole run (ms) | MB/s | matches | peak RSS (MiB) |\n|---|---|---:|---:|---:|---:|\n");
+        md.append("### Search\n\n").append(SEARCH_HEADER);
         searchRows(md, "literal `" + LITERAL + "`", searchCorpus, searchBytes,
                 findInput(searchCorpus, LITERAL, false, true),
                 List.of("rg", "-n", "--no-heading", "-F", LITERAL, searchCorpus.toString()),
@@ -156,6 +159,17 @@ public final class FindTreeBench {
                 List.of("rg", "-n", "--no-heading", "-i", "-F", IGNORE_CASE, searchCorpus.toString()),
                 List.of("grep", "-rni", "-F", IGNORE_CASE, searchCorpus.toString()));
 
+        if (sourceTree != null) {
+            long treeBytes = treeBytes(sourceTree);
+            md.append(String.format(Locale.ROOT, "%nA real source tree: `%s`, %,.0f MB.%n%n", sourceTree, treeBytes / 1e6)).append(SEARCH_HEADER);
+            searchRows(md, "literal `EINVAL`", sourceTree, treeBytes, findInput(sourceTree, "EINVAL", false, true),
+                    List.of("rg", "-n", "--no-heading", "-F", "EINVAL", sourceTree.toString()),
+                    List.of("grep", "-rn", "-F", "EINVAL", sourceTree.toString()));
+            searchRows(md, "regex `struct [a-z_]+_ops`", sourceTree, treeBytes, findInput(sourceTree, "struct [a-z_]+_ops", true, true),
+                    List.of("rg", "-n", "--no-heading", "-e", "struct [a-z_]+_ops", sourceTree.toString()),
+                    List.of("grep", "-rnE", "struct [a-z_]+_ops", sourceTree.toString()));
+        }
+
         List<Run> streaming = repeat(agentstream("find", findInput(searchCorpus, LITERAL, false, true), true), true);
         md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "
                         + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
@@ -163,10 +177,15 @@ public final class FindTreeBench {
 
         md.append("### Tree walk\n\n")
                 .append("| program | whole run (ms) | entries counted | peak RSS (MiB) |\n|---|---:|---:|---:|\n");
-        List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", false), false);
+        List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", true), true);
         List<Run> find = repeat(List.of("bash", "-c", "find " + shellQuote(treeCorpus.toString()) + " | wc -l"), false);
-        md.append(String.format(Locale.ROOT, "| agentstream `tree` (max_depth 100, draws 1,000 entries, counts the rest) | %.0f | %s | %s |%n",
-                BenchSupport.median(tree, Run::totalMs), treeCount(tree.getLast().lastLine()), rss(tree)));
+        List<Run> treeProgram = repeat(List.of("tree", "-a", "--noreport", treeCorpus.toString()), false);
+        md.append(String.format(Locale.ROOT, "| agentstream `tree` (max_depth 100, draws 1,000 entries, counts the rest; in-tool %.0f ms) | %.0f | %s | %s |%n",
+                BenchSupport.median(tree, r -> metaNumber(r.lastLine(), "durationMs")), BenchSupport.median(tree, Run::totalMs),
+                String.format(Locale.ROOT, "%,d", (long) (metaNumber(tree.getLast().lastLine(), "directories") + metaNumber(tree.getLast().lastLine(), "files"))),
+                rss(tree)));
+        md.append(String.format(Locale.ROOT, "| `tree -a --noreport DIR` (%s) | %.0f | %,d | %s |%n", BenchSupport.firstLine("tree", "--version"),
+                BenchSupport.median(treeProgram, Run::totalMs), treeProgram.getLast().stdoutLines() - 1, rss(treeProgram)));
         md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", BenchSupport.median(find, Run::totalMs),
                 String.format(Locale.ROOT, "%,d", Long.parseLong(find.getLast().lastLine().strip()) - 1)));
         md.append("\nTo tell folders from files the tree tool stats entries only until a folder's link count says no subfolders ")
@@ -175,22 +194,35 @@ public final class FindTreeBench {
         return md.toString();
     }
 
+    private static final String SEARCH_HEADER = "| search | program | whole run (ms) | in-tool (ms) | in-tool / rg | MB/s | matches | peak RSS (MiB) |\n"
+            + "|---|---|---:|---:|---:|---:|---:|---:|\n";
+
     private void searchRows(StringBuilder md, String label, Path corpus, long bytes, String input, List<String> rg, List<String> grep)
             throws Exception {
-        List<Run> ours = repeat(agentstream("find", input, false), false);
+        List<Run> ours = repeat(agentstream("find", input, true), true);
         List<Run> rgRuns = repeat(rg, false);
         List<Run> grepRuns = repeat(grep, false);
-        md.append(searchRow(label, "agentstream `find`", ours, bytes, matchesFromSummary(ours.getLast().lastLine())));
+        double rgMs = BenchSupport.median(rgRuns, Run::totalMs);
+        double inTool = BenchSupport.median(ours, r -> metaNumber(r.lastLine(), "durationMs"));
+        md.append(searchRow(label, "agentstream `find`", ours, bytes, (long) metaNumber(ours.getLast().lastLine(), "matches"),
+                String.format(Locale.ROOT, "%.0f | %.2f", inTool, inTool / rgMs)));
         md.append(searchRow(label, "`" + String.join(" ", rg.subList(0, rg.size() - 1)) + " DIR`", rgRuns, bytes,
-                rgRuns.getLast().stdoutLines()));
+                rgRuns.getLast().stdoutLines(), "- | 1.00"));
+        double grepMs = BenchSupport.median(grepRuns, Run::totalMs);
         md.append(searchRow(label, "`" + String.join(" ", grep.subList(0, grep.size() - 1)) + " DIR`", grepRuns, bytes,
-                grepRuns.getLast().stdoutLines()));
+                grepRuns.getLast().stdoutLines(), String.format(Locale.ROOT, "- | %.2f", grepMs / rgMs)));
     }
 
-    private static String searchRow(String label, String program, List<Run> runs, long bytes, long matches) {
+    private static String searchRow(String label, String program, List<Run> runs, long bytes, long matches, String inTool) {
         double ms = BenchSupport.median(runs, Run::totalMs);
-        return String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %,d | %s |%n", label, program.replace("|", "\\|"), ms,
+        return String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %.0f | %,d | %s |%n", label, program.replace("|", "\\|"), ms, inTool,
                 bytes / 1e6 / (ms / 1000), matches, rss(runs));
+    }
+
+    /** A number from the {@code meta} of a {@code --json} result line, e.g. {@code durationMs}; -1 when it is not there. */
+    static double metaNumber(String resultLine, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":([0-9]+)").matcher(resultLine);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     /** Median peak RSS in MiB, or a dash when a process ended before its memory could be sampled. */
@@ -199,18 +231,11 @@ public final class FindTreeBench {
         return mib < 1 ? "-" : String.format(Locale.ROOT, "%.0f", mib);
     }
 
-    /** The match count from find's summary line, {@code [12,345 matches in ...]}; -1 if it is not there. */
-    private static long matchesFromSummary(String summary) {
-        Matcher m = Pattern.compile("^\\[([0-9,]+) match").matcher(summary);
-        if (m.find()) return Long.parseLong(m.group(1).replace(",", ""));
-        return summary.startsWith("[no matches") ? 0 : -1;
-    }
-
-    private static String treeCount(String summary) {
-        Matcher m = Pattern.compile("^\\[([0-9,]+) director(?:y|ies), ([0-9,]+) files?").matcher(summary);
-        if (!m.find()) return "?";
-        long total = Long.parseLong(m.group(1).replace(",", "")) + Long.parseLong(m.group(2).replace(",", ""));
-        return String.format(Locale.ROOT, "%,d", total);
+    /** Bytes of the regular files under {@code dir}. */
+    private static long treeBytes(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private String jvmStartup() throws Exception {

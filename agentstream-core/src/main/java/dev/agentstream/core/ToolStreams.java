@@ -2,6 +2,7 @@ package dev.agentstream.core;
 
 import dev.agentstream.core.view.ModelView;
 import dev.agentstream.core.view.ModelViewConfig;
+import dev.agentstream.core.view.OutputKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,21 @@ public final class ToolStreams {
 
     private ToolStreams() {}
 
+    /** Starts a tool whose output is terminal output (see {@link OutputKind#TERMINAL}). */
     public static ToolStream start(ToolCall call, ToolContext context, ToolBody body) {
+        return start(call, context, OutputKind.TERMINAL, body);
+    }
+
+    /**
+     * Starts a tool that has declared what its output is: its model view cleans terminal output and keeps
+     * file content as it is.
+     */
+    public static ToolStream start(ToolCall call, ToolContext context, OutputKind kind, ToolBody body) {
         ToolStream stream = new ToolStream(call.id(), ToolStream.DEFAULT_CAPACITY);
         SpoolJanitor.sweepOnce(context.config().spoolDir());
         ModelView view;
         try {
-            view = new ModelView(new ModelViewConfig(context.config().outputBudgetChars()), spoolFile(context, call));
+            view = new ModelView(new ModelViewConfig(context.config().outputBudgetChars()), spoolFile(context, call), kind);
         } catch (IOException e) {
             return ToolStream.of(call.id(),
                     new ToolEvent.Started(call.id(), 0, call.name()),

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every appended char is written unchanged to the spool file (UTF-8), so the full output is never lost.
  * The file is created with the first output: a call without output (a screenshot) leaves none.
- * In memory the output is cleaned as it streams ({@link AnsiStripper}: escape sequences and controls
+ * In memory, {@link OutputKind#TERMINAL} output is cleaned as it streams ({@link AnsiStripper}: escape sequences and controls
  * removed; then line overwrites: a lone {@code \r} restarts the current line, {@code \r\n} is a newline,
- * {@code \b} deletes a char) and only a head and a tail of the cleaned text are kept:
+ * {@code \b} deletes a char); {@link OutputKind#FILE_CONTENT} is kept as it is, only split into lines at
+ * {@code \n}. Either way only a head and a tail of the (cleaned) text are kept:
  * <ul>
  *   <li>while the cleaned text fits in the budget it is all kept and {@link #render()} returns it exactly;</li>
  *   <li>once it is larger, the head is the first line-aligned part of the first {@code budget/2} chars
@@ -45,6 +46,8 @@ public final class ModelView implements AutoCloseable {
     private static final int PATH_ALLOWANCE = 150;
 
     private final int budget;
+    private final OutputKind kind;
+    private long contentUtf8;
     private final int headWindow;
     private final int lineCap;
     private final Path spoolPath;
@@ -82,8 +85,14 @@ public final class ModelView implements AutoCloseable {
     private record Rendered(String text, boolean truncated, long omittedLines, long omittedChars) {
     }
 
+    /** A view of terminal output. */
     public ModelView(ModelViewConfig config, Path spoolFile) throws IOException {
+        this(config, spoolFile, OutputKind.TERMINAL);
+    }
+
+    public ModelView(ModelViewConfig config, Path spoolFile, OutputKind kind) throws IOException {
         Objects.requireNonNull(config, "config");
+        this.kind = Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(spoolFile, "spoolFile");
         this.budget = config.budgetChars();
         this.headWindow = Math.max(1, budget / 2);
@@ -115,9 +124,30 @@ public final class ModelView implements AutoCloseable {
         for (int off = 0; off < len; off += CHUNK) {
             int end = Math.min(len, off + CHUNK);
             rawText.getChars(off, end, a, 0);
-            int n = stripper.strip(a, 0, end - off);
-            processLines(a, n);
+            if (kind == OutputKind.TERMINAL) {
+                processLines(a, stripper.strip(a, 0, end - off));
+            } else {
+                contentUtf8 += utf8Length(a, 0, end - off);
+                splitLines(a, end - off);
+            }
         }
+    }
+
+    /** File content: every char is kept; only {@code \n} ends a line. */
+    private void splitLines(char[] a, int n) {
+        int i = 0;
+        while (i < n) {
+            int nl = i;
+            while (nl < n && a[nl] != '\n') nl++;
+            if (nl > i) addToLine(a, i, nl - i);
+            if (nl < n) commit(true);
+            i = nl + 1;
+        }
+    }
+
+    /** What kind of output this view shows, and so whether it cleans it. */
+    public OutputKind kind() {
+        return kind;
     }
 
     private void processLines(char[] a, int n) {
@@ -298,7 +328,7 @@ public final class ModelView implements AutoCloseable {
 
     /** UTF-8 bytes of raw text seen. */
     public synchronized long bytes() {
-        return stripper.utf8Bytes();
+        return kind == OutputKind.TERMINAL ? stripper.utf8Bytes() : contentUtf8;
     }
 
     /** Newline count of the cleaned text, plus one if a partial last line exists. */

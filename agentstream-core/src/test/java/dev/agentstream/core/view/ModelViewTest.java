@@ -38,6 +38,24 @@ class ModelViewTest {
     }
 
     @Test
+    void fileContentKeepsEveryControlCharacterAndStillKeepsHeadAndTailWithinTheBudget() throws IOException {
+        String content = "p 10%\rp 100%\n" + E + "[31mred" + E + "[0m\b\u0000\u0007 \r\n";
+        try (ModelView v = new ModelView(new ModelViewConfig(1000), tmp.resolve("f.log"), OutputKind.FILE_CONTENT)) {
+            assertThat(renderOf(v, content.substring(0, 9), content.substring(9))).isEqualTo(content);
+            assertThat(v.kind()).isEqualTo(OutputKind.FILE_CONTENT);
+            assertThat(v.bytes()).isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(v.lines()).isEqualTo(2);
+        }
+        try (ModelView v = new ModelView(new ModelViewConfig(100), tmp.resolve("g.log"), OutputKind.FILE_CONTENT)) {
+            for (int i = 0; i < 100; i++) v.append("line " + i + "\r" + E + "\n");
+            String rendered = v.render();
+            assertThat(rendered).startsWith("line 0\r" + E + "\n").endsWith("line 99\r" + E + "\n");
+            assertThat(MARKER.matcher(rendered).find()).isTrue();
+            assertThat(v.truncated()).isTrue();
+        }
+    }
+
+    @Test
     void stripsAnsiIncludingSequencesSplitAcrossAppends() throws IOException {
         try (ModelView v = view(1000)) {
             assertThat(renderOf(v, E + "[3", "1mred" + E, "[0m ok " + E + "]0;ti", "tle\u0007done" + E + "]8;;u" + E,

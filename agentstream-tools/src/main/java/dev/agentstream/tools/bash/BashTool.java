@@ -11,6 +11,7 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
+import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.bash.policy.PolicyVerdict;
 import dev.agentstream.tools.bash.policy.ShellState;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class BashTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> run(BashInput.parse(call.input(), config), scope));
+        return ToolStreams.start(call, context, OutputKind.TERMINAL, scope -> run(BashInput.parse(call.input(), config), scope));
     }
 
     private ToolResult run(BashInput input, CallScope scope) throws IOException {

@@ -11,6 +11,7 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
+import dev.agentstream.core.view.OutputKind;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class ComputerTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> {
+        return ToolStreams.start(call, context, OutputKind.TERMINAL, scope -> {
             try {
                 return run(ComputerInput.parse(call.input()), scope);
             } catch (DisplayUnavailableException e) {

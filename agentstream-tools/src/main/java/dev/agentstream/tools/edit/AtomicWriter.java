@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,9 +18,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file's content all at once: the new bytes go to a temp file in the same directory, are forced
- * to disk, get the original's permissions (and owner, where allowed), and the temp file is renamed over the
- * original. A reader sees the old file or the new one, never half of one; a failure on the way leaves the
- * original as it was and removes the temp file.
+ * to disk, get the original's mode (setuid, setgid and sticky bits included) and owner (where allowed), and
+ * the temp file is renamed over the original. Every step works inside the target's folder opened without
+ * following links, so a folder swapped for a link after the path was checked cannot lead the write outside.
+ * A reader sees the old file or the new one, never half of one;
+ * a failure on the way leaves the original as it was and removes the temp file.
+ *
+ * <p>A file with more than one hard link is the exception: a rename would detach it from its other names,
+ * so once the new content is safely in the temp file it is copied into the original in place (see
+ * {@link #copyInPlace}).
  */
 final class AtomicWriter {
 
@@ -38,18 +45,20 @@ final class AtomicWriter {
 
     private AtomicWriter() {}
 
-    static void write(Path target, byte[] bytes) throws IOException {
-        write(target, Content.of(bytes));
+    /** How a write went: {@code hardLinks} names the file has (1 for a new file), and whether it was rewritten in place. */
+    record Written(int hardLinks, boolean inPlace) {}
+
+    static Written write(Path target, byte[] bytes) throws IOException {
+        return write(target, Content.of(bytes));
     }
 
-    static void write(Path target, Content content) throws IOException {
+    static Written write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path name = target.getFileName();
         Path temp = Path.of("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        // Every step works inside the folder opened without following links, so a folder swapped for a link
-        // after the path was checked cannot lead the write outside the workspace.
         try (SecureDirectoryStream<Path> folder = LinkFreeFiles.openDirectory(dir)) {
             PosixFileAttributes original = attributes(folder, name);
+            int links = original == null ? 1 : hardLinks(dir.resolve(name));
             boolean moved = false;
             try {
                 // CREATE_NEW without attributes: a new file gets the process umask, like any editor's would
@@ -58,10 +67,15 @@ final class AtomicWriter {
                     content.writeTo(channel);
                     channel.force(true);
                 }
-                if (original != null) copyOwnershipAndMode(original, folder.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS));
+                if (links > 1) {
+                    copyInPlace(folder, temp, name, target);
+                    return new Written(links, true);
+                }
+                if (original != null) copyOwnershipAndMode(original, dir.resolve(name), folder, temp);
                 move(folder, temp, name, target);
                 moved = true;
                 forceDirectory(dir);
+                return new Written(links, false);
             } finally {
                 if (!moved) deleteIfExists(folder, temp);
             }
@@ -92,14 +106,73 @@ final class AtomicWriter {
         }
     }
 
-    private static void copyOwnershipAndMode(PosixFileAttributes original, PosixFileAttributeView view) throws IOException {
-        view.setPermissions(original.permissions());
+    /**
+     * Copies the staged new content into the target itself, so every hard link sees it. A reader at the
+     * same moment may see a mix of old and new bytes. The part beyond the old size is written first: a disk
+     * that is full fails there, and the old size is restored before any old byte was overwritten.
+     */
+    private static void copyInPlace(SecureDirectoryStream<Path> folder, Path staged, Path name, Path target) throws IOException {
+        try (FileChannel from = LinkFreeFiles.fileChannel(folder.newByteChannel(staged, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+             FileChannel to = LinkFreeFiles.fileChannel(folder.newByteChannel(name, Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)))) {
+            long newSize = from.size();
+            long oldSize = to.size();
+            if (newSize > oldSize) {
+                try {
+                    transfer(from, oldSize, newSize - oldSize, to);
+                    to.force(false);
+                } catch (IOException e) {
+                    to.truncate(oldSize);
+                    throw e;
+                }
+            }
+            try {
+                transfer(from, 0, Math.min(oldSize, newSize), to);
+                to.truncate(newSize);
+                to.force(true);
+            } catch (IOException e) {
+                throw new PartlyWrittenException(target, e);
+            }
+        }
+    }
+
+    /** Rewriting a file in place failed after some of its old bytes were overwritten. */
+    static final class PartlyWrittenException extends IOException {
+        PartlyWrittenException(Path target, IOException cause) {
+            super("rewriting " + target + " in place failed midway: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void transfer(FileChannel from, long position, long count, FileChannel to) throws IOException {
+        for (long done = 0; done < count; ) {
+            done += from.transferTo(position + done, count - done, to.position(position + done));
+        }
+    }
+
+    private static int hardLinks(Path file) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no unix view: links cannot be counted here, and the rename is what keeps the file whole
+        }
+    }
+
+    /** Owner first: changing a file's owner clears its setuid and setgid bits, so the mode comes last. */
+    private static void copyOwnershipAndMode(PosixFileAttributes original, Path target, SecureDirectoryStream<Path> folder, Path temp) throws IOException {
+        PosixFileAttributeView view = folder.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         try {
             PosixFileAttributes now = view.readAttributes();
             if (!now.owner().equals(original.owner())) view.setOwner(original.owner());
             if (!now.group().equals(original.group())) view.setGroup(original.group());
         } catch (IOException | SecurityException e) {
             // Only root may give a file away; keeping the content safe matters more than the owner.
+        }
+        try {
+            // The folder stream's views know only the nine permission bits; setuid, setgid and sticky need the
+            // unix view, reached by path: the temp file's random name is not one a swapped-in folder holds.
+            int mode = (Integer) Files.getAttribute(target, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target.resolveSibling(temp), "unix:mode", mode & 07777, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            view.setPermissions(original.permissions()); // no unix view: the nine permission bits at least
         }
     }
 

@@ -4,6 +4,7 @@ import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolResult;
 import dev.agentstream.tools.fs.LinkFreeFiles;
+import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class DirectoryLister {
         children.sort(null);
         for (Path child : children) {
             boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-            pending.append(child).append(isDir ? "/\n" : "\n");
+            pending.append(PathText.display(child)).append(isDir ? "/\n" : "\n");
             entries++;
             if (pending.length() >= FLUSH_CHARS) flush();
             if (isDir && depth < MAX_DEPTH) walk(child, depth + 1);

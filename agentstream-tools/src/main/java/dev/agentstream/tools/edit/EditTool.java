@@ -10,6 +10,7 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
+import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.Workspace;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -80,7 +81,7 @@ public final class EditTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> run(EditInput.parse(call.input()), scope));
+        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(EditInput.parse(call.input()), scope));
     }
 
     private ToolResult run(EditInput input, CallScope scope) throws IOException {

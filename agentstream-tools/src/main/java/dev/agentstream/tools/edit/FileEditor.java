@@ -62,7 +62,9 @@ final class FileEditor {
             if (old.equals(replacement)) {
                 throw new ToolInputException("old_str and new_str are the same, so nothing would change; put the changed text in new_str.");
             }
-            TextEdits.Edited edited = TextEdits.replaceOnce(file.text(), old, replacement, path);
+            TextEdits.Edited edited = oldStr.indexOf('\n') >= 0 && Lines.mixesLineEndings(file.text())
+                    ? TextEdits.replaceOnceAnyLineEnding(file.text(), oldStr.replace(TextFormat.CRLF, TextFormat.LF), replacement, path)
+                    : TextEdits.replaceOnce(file.text(), old, replacement, path);
             commit(path, file, edited);
         }
     }
@@ -125,9 +127,16 @@ final class FileEditor {
         return TextFile.read(path);
     }
 
-    private static void write(Path path, byte[] bytes) {
+    private void write(Path path, byte[] bytes) {
         try {
-            AtomicWriter.write(path, bytes);
+            AtomicWriter.Written written = AtomicWriter.write(path, bytes);
+            if (written.inPlace()) {
+                meta.put("hardLinks", written.hardLinks());
+                meta.put("inPlace", true);
+                say(path + " has " + written.hardLinks() + " hard links, so it was rewritten in place: every one of its names sees the change.\n");
+            }
+        } catch (AtomicWriter.PartlyWrittenException e) {
+            throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it may hold part of the new content; view it and fix it with bash.");
         } catch (IOException e) {
             throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it was left unchanged; check the disk space and the permissions of its folder, then try again.");
         }

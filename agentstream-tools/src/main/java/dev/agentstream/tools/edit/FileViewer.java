@@ -6,11 +6,8 @@ import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
 import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,6 +29,8 @@ final class FileViewer {
     private final CallScope scope;
     private final Path path;
     private final long fileSize;
+    private ReplacingDecoder decoder;
+    private long bytesRead;
     private long crlfBreaks;
     private long lfBreaks;
 
@@ -43,14 +42,20 @@ final class FileViewer {
 
     ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
         try (FileChannel channel = LinkFreeFiles.openForReading(path)) {
-            TextFormat format = sniff(channel);
-            if (fileSize == format.bom().length) {
+            Sniffed sniffed = sniff(channel);
+            TextFormat format = sniffed.format();
+            if (sniffed.length() == format.bom().length) {
+                if (range.isPresent()) {
+                    throw new ToolInputException("view_range " + range.get() + " asks for lines of " + path
+                            + ", which is empty; view it without view_range, or fill it with create or insert.");
+                }
                 return ToolResult.text(path + " is empty.").withMetadata(Map.of("path", path.toString(), "totalLines", 0L));
             }
             channel.position(format.bom().length);
             long start = range.map(EditInput.ViewRange::start).orElse(1L);
             long firstLine = 1;
-            if (start > 1 && format.charset().equals(StandardCharsets.UTF_8)) {
+            // skipping by bytes needs the size to know the end; a size-0 file (/proc) is read line by line instead
+            if (start > 1 && format.charset().equals(StandardCharsets.UTF_8) && fileSize > 0) {
                 long passed = LineSeeker.skipLines(channel, start - 1, this::seekProgress, scope::isCancelled);
                 if (scope.isCancelled()) return result(range, new NumberedOutput(scope, maxCharacters), new Scan(-1, true), format);
                 if (passed < start - 1 || channel.position() == fileSize) {
@@ -65,6 +70,8 @@ final class FileViewer {
             if (scan.totalLines >= 0 && range.isPresent() && range.get().start() > scan.totalLines) {
                 throw rangePastEnd(range.get(), scan.totalLines);
             }
+            // a file that reports size 0 (/proc) has as many bytes as were read, when reading got to its end
+            if (fileSize == 0 && scan.totalLines >= 0) bytesRead = channel.position();
             return result(range, out, scan, format);
         }
     }
@@ -74,10 +81,8 @@ final class FileViewer {
 
     private Scan scanLines(FileChannel channel, TextFormat format, long firstLine, Optional<EditInput.ViewRange> range,
                            NumberedOutput out) throws IOException {
-        var decoder = format.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        Reader reader = Channels.newReader(channel, decoder, DECODER_BYTES);
+        ReplacingDecoder reader = new ReplacingDecoder(channel, format.charset(), DECODER_BYTES);
+        decoder = reader;
         char[] buf = new char[READ_CHARS];
         long line = firstLine;
         boolean atLineStart = true;
@@ -128,15 +133,18 @@ final class FileViewer {
         if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') text.append('\n');
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("path", path.toString());
-        meta.put("fileBytes", fileSize);
-        meta.put("encoding", format.charset().name() + (format.bom().length > 0 ? " (BOM)" : ""));
+        if (fileSize > 0 || bytesRead > 0) meta.put("fileBytes", fileSize > 0 ? fileSize : bytesRead);
+        long replaced = decoder == null ? 0 : decoder.replacedBytes();
+        meta.put("encoding", format.charset().name() + (format.bom().length > 0 ? " (BOM)" : "")
+                + (replaced > 0 ? " (invalid bytes replaced with U+FFFD)" : ""));
+        if (replaced > 0) meta.put("replacedBytes", replaced);
         if (crlfBreaks + lfBreaks > 0) meta.put("lineEnding", crlfBreaks == 0 ? "LF" : lfBreaks == 0 ? "CRLF" : "mixed");
         meta.put("firstLine", out.firstLine());
         meta.put("lastLine", out.lastLine());
         if (scan.totalLines >= 0) meta.put("totalLines", scan.totalLines);
         if (out.limitReached()) {
             meta.put("maxCharactersReached", true);
-            text.append("[output cut at max_characters; continue with view_range [").append(out.cutInLine()).append(", -1]]\n");
+            appendContinuation(text, out);
         } else if (scope.view().truncated()) {
             text.append("[the middle of this view was left out to fit the output budget; use view_range to read lines ")
                     .append(out.firstLine()).append('-').append(out.lastLine()).append(" part by part]\n");
@@ -145,17 +153,45 @@ final class FileViewer {
             text.append("[view_range ends at line ").append(range.get().end()).append(", but the file has only ")
                     .append(scan.totalLines).append(" lines: shown up to the last one]\n");
         }
+        if (replaced > 0) {
+            text.append("[").append(replaced).append(replaced == 1 ? " byte" : " bytes").append(" of this file ")
+                    .append(replaced == 1 ? "is" : "are").append(" not valid ").append(format.charset().name())
+                    .append(" (it may be Latin-1 or another 8-bit encoding) and ").append(replaced == 1 ? "is" : "are")
+                    .append(" shown as U+FFFD; change lines holding them with bash, e.g. sed -i]\n");
+        }
         if (scan.cancelled) text.append("[cancelled before the end of the file]\n");
         return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
     }
 
-    private TextFormat sniff(FileChannel channel) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(TextFormat.SNIFF_BYTES, Math.max(fileSize, 1)));
+    /**
+     * Where the next line can be read from after a cut: the cut line itself when lines before it were shown
+     * (that moves forward), else (one line longer than max_characters) the next line, and bash for the rest
+     * of the cut one.
+     */
+    private void appendContinuation(StringBuilder text, NumberedOutput out) {
+        long cut = out.cutInLine();
+        if (!out.cutMidLine() || cut > out.firstLine()) {
+            text.append("[output cut at max_characters; continue with view_range [").append(cut).append(", -1]]\n");
+            return;
+        }
+        long shownBytes = out.cutLineBytesShown();
+        text.append("[output cut at max_characters inside line ").append(cut).append(", after its first ").append(shownBytes)
+                .append(" bytes; continue with view_range [").append(cut + 1).append(", -1], or read the rest of line ").append(cut)
+                .append(" with bash: sed -n '").append(cut).append("p' '").append(path).append("' | tail -c +").append(shownBytes + 1)
+                .append(" | head -c 100000]\n");
+    }
+
+    /** The first bytes of the file: its format, and how many there were (a size-0 file may still have content). */
+    private record Sniffed(TextFormat format, int length) {}
+
+    private Sniffed sniff(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(fileSize > 0 ? (int) Math.min(TextFormat.SNIFF_BYTES, fileSize) : TextFormat.SNIFF_BYTES);
         while (head.hasRemaining() && channel.read(head) > 0) {
             // fill the sniff window
         }
-        return TextFormat.sniff(head.array(), head.position()).orElseThrow(() -> new ToolInputException(path
+        TextFormat format = TextFormat.sniff(head.array(), head.position()).orElseThrow(() -> new ToolInputException(path
                 + " looks like a binary file (it contains NUL bytes), so it is not shown as text; inspect it with bash (for example xxd or file)."));
+        return new Sniffed(format, head.position());
     }
 
     private boolean endsWithoutBreak(FileChannel channel) throws IOException {

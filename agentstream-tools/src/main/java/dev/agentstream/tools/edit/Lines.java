@@ -25,6 +25,17 @@ final class Lines {
         return text.endsWith("\n") ? newlines : newlines + 1;
     }
 
+    /** Whether some lines of {@code text} end in LF and others in CRLF. */
+    static boolean mixesLineEndings(String text) {
+        boolean crlf = false;
+        boolean lf = false;
+        for (int i = text.indexOf('\n'); i >= 0 && !(crlf && lf); i = text.indexOf('\n', i + 1)) {
+            if (i > 0 && text.charAt(i - 1) == '\r') crlf = true;
+            else lf = true;
+        }
+        return crlf && lf;
+    }
+
     /** The 1-based line that holds the char at {@code offset}. */
     static int lineOf(String text, int offset) {
         int line = 1;

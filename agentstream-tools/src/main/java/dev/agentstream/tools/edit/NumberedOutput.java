@@ -20,6 +20,12 @@ final class NumberedOutput {
     private long firstLine = -1;
     private long lastLine = -1;
     private long cutInLine = -1;
+    private boolean cutMidLine;
+    /** Where the current line's text starts in {@link #chunk} (0 once an earlier part of it was flushed). */
+    private int lineTextStart;
+    /** UTF-8 bytes of the current line's text already flushed. */
+    private long lineBytesFlushed;
+    private long cutLineBytesShown;
 
     NumberedOutput(CallScope scope, long maxCharacters) {
         this.scope = scope;
@@ -39,6 +45,8 @@ final class NumberedOutput {
         }
         if (firstLine < 0) firstLine = line;
         lastLine = line;
+        lineTextStart = chunk.length();
+        lineBytesFlushed = 0;
         linesStarted++;
         maybeFlush();
         return true;
@@ -52,6 +60,11 @@ final class NumberedOutput {
 
     boolean text(char c, long line) {
         if (cutInLine >= 0) return false;
+        if (c == '\n' && emitted + chunk.length() + 1 > maxCharacters) { // the line is whole: the cut comes before the next
+            cutInLine = line + 1;
+            flush();
+            return false;
+        }
         chunk.append(c);
         return checkLimit(line);
     }
@@ -63,6 +76,8 @@ final class NumberedOutput {
 
     void flush() {
         if (chunk.isEmpty()) return;
+        lineBytesFlushed += utf8Length(chunk, lineTextStart, chunk.length());
+        lineTextStart = 0;
         emitted += chunk.length();
         scope.output("stdout", chunk.toString());
         chunk.setLength(0);
@@ -78,8 +93,19 @@ final class NumberedOutput {
         if (keep > 0 && Character.isHighSurrogate(chunk.charAt(keep - 1))) keep--;
         chunk.setLength(keep);
         cutInLine = line;
+        cutMidLine = true;
+        cutLineBytesShown = lineBytesFlushed + utf8Length(chunk, Math.min(lineTextStart, keep), keep);
         flush();
         return false;
+    }
+
+    private static long utf8Length(CharSequence s, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     boolean limitReached() {
@@ -89,6 +115,16 @@ final class NumberedOutput {
     /** The line the {@code max_characters} cut fell in (shown only partly or not at all), or -1. */
     long cutInLine() {
         return cutInLine;
+    }
+
+    /** Whether the cut fell inside a line's text (rather than before a line's number). */
+    boolean cutMidLine() {
+        return cutMidLine;
+    }
+
+    /** UTF-8 bytes of the cut line's text that were shown. */
+    long cutLineBytesShown() {
+        return cutLineBytesShown;
     }
 
     long linesStarted() {

@@ -3,7 +3,10 @@ package dev.agentstream.tools.edit;
 import dev.agentstream.core.ToolInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,10 +34,46 @@ final class TextEdits {
             throw new ToolInputException("No replacement was made: old_str occurs " + occurrences(text, oldStr) + " times in " + path
                     + ", on lines " + occurrenceLines(text, oldStr) + "; include more surrounding lines in old_str so it occurs exactly once.");
         }
-        String edited = text.substring(0, first) + newStr + text.substring(first + oldStr.length());
+        return replaceRange(text, first, first + oldStr.length(), newStr);
+    }
+
+    /**
+     * Like {@link #replaceOnce} for a file whose lines end in both LF and CRLF: each line break of
+     * {@code oldStrLf} (given with LF breaks) matches either ending, so text copied from a view matches
+     * whichever endings its lines have.
+     */
+    static Edited replaceOnceAnyLineEnding(String text, String oldStrLf, String newStr, Path path) {
+        Pattern anyEnding = Pattern.compile(Arrays.stream(oldStrLf.split("\n", -1)).map(Pattern::quote).collect(Collectors.joining("\r?\n")));
+        Matcher matcher = anyEnding.matcher(text);
+        if (!matcher.find()) {
+            throw new ToolInputException("No replacement was made: old_str occurs 0 times in " + path
+                    + ", even with its line breaks matched as either LF or CRLF (the file mixes both); view the file and copy the text"
+                    + " to replace exactly, or make its line endings uniform first with bash (for example sed -i 's/\\r$//' " + path + ").");
+        }
+        int first = matcher.start();
+        int end = matcher.end();
+        List<Integer> starts = new ArrayList<>();
+        starts.add(first);
+        for (int from = first + 1; from <= text.length() && matcher.find(from); from = matcher.start() + 1) starts.add(matcher.start());
+        if (starts.size() > 1) {
+            throw new ToolInputException("No replacement was made: old_str occurs " + starts.size() + " times in " + path
+                    + " (line breaks matched as LF or CRLF), on lines " + listLines(text, starts)
+                    + "; include more surrounding lines in old_str so it occurs exactly once.");
+        }
+        return replaceRange(text, first, end, newStr);
+    }
+
+    private static Edited replaceRange(String text, int first, int end, String newStr) {
+        String edited = text.substring(0, first) + newStr + text.substring(end);
         int firstLine = Lines.lineOf(edited, first);
         int lastLine = newStr.isEmpty() ? firstLine : Lines.lineOf(edited, first + newStr.length() - 1);
         return new Edited(edited, firstLine, lastLine);
+    }
+
+    private static String listLines(String text, List<Integer> offsets) {
+        List<String> lines = new ArrayList<>();
+        for (int offset : offsets.subList(0, Math.min(offsets.size(), MAX_LISTED_LINES))) lines.add(String.valueOf(Lines.lineOf(text, offset)));
+        return "[" + String.join(", ", lines) + (offsets.size() > MAX_LISTED_LINES ? ", ..." : "") + "]";
     }
 
     /**

@@ -66,4 +66,9 @@ final class AsciiIgnoreCaseMatcher implements LineMatcher {
         }
         return best;
     }
+
+    @Override
+    public int maxMatchBytes() {
+        return needle.length();
+    }
 }

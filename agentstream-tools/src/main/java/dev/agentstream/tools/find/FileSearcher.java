@@ -2,9 +2,13 @@ package dev.agentstream.tools.find;
 
 import dev.agentstream.tools.fs.BinaryContent;
 import dev.agentstream.tools.fs.LinkFreeFiles;
+import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -23,11 +27,16 @@ import java.util.function.Consumer;
 final class FileSearcher {
 
     private static final int CHUNK_BYTES = 64 * 1024;
-    /** The longest line kept whole; a longer one is searched in pieces of this size. */
+    /**
+     * The longest line a literal search holds whole; a longer one is searched in pieces of this size that
+     * overlap by one byte less than the pattern, so a match across a piece boundary is found exactly once.
+     */
     private static final int MAX_LINE_BYTES = 1 << 20;
+    /** How far regex pieces overlap: a regex match can be of any length, so only this much is sure to be found. */
+    static final int REGEX_OVERLAP = 64 * 1024;
 
-    /** What searching one file found. */
-    record Outcome(boolean binary, long bytes, long matches) {}
+    /** What searching one file found; {@code regexPieces}: lines too long for the heap searched by regex in pieces. */
+    record Outcome(boolean binary, long bytes, long matches, long regexPieces) {}
 
     private record HeldLine(long number, String text) {}
 
@@ -35,6 +44,10 @@ final class FileSearcher {
     private final int context;
     private final MatchBudget budget;
     private final BooleanSupplier stopped;
+    /** Bytes a piece of an over-long line shares with the next piece. */
+    private final int overlap;
+    /** The longest line held whole. */
+    private final int maxLineBytes;
     private byte[] buffer = new byte[CHUNK_BYTES];
     private final StringBuilder out = new StringBuilder();
     /** The last lines of the previous chunk not shown yet: the context before a match at a chunk's start. */
@@ -45,6 +58,15 @@ final class FileSearcher {
     private long lastShownLine;
     private int afterPending;
     private long matches;
+    private long regexPieces;
+    /** The chunk begins in the middle of a line (an over-long line cut into pieces). */
+    private boolean continuing;
+    /** A match of that continuing line was shown already: one line is one result. */
+    private boolean continuingShown;
+    /** Chars of the continuing line before this chunk, so a shown line says where it starts. */
+    private long charsBefore;
+    /** The chunk ends in the middle of a line. */
+    private boolean piece;
     // per chunk
     private ChunkText chunk;
     private String text;
@@ -57,6 +79,11 @@ final class FileSearcher {
         this.context = context;
         this.budget = budget;
         this.stopped = stopped;
+        int longest = matcher.maxMatchBytes();
+        this.overlap = longest > 0 ? longest - 1 : REGEX_OVERLAP;
+        // a regex needs the whole line; up to a sixteenth of the heap each, so every thread can hold one
+        this.maxLineBytes = longest > 0 ? MAX_LINE_BYTES
+                : (int) Math.max(MAX_LINE_BYTES, Math.min(Integer.MAX_VALUE - 64, Runtime.getRuntime().maxMemory() / 16));
     }
 
     /**
@@ -64,20 +91,27 @@ final class FileSearcher {
      *                     an end of file it already knows, one system call less per small file
      */
     Outcome search(Path file, long expectedSize, Consumer<String> sink) throws IOException {
-        shownPath = file.toString();
+        shownPath = PathText.display(file);
         lastShownLine = 0;
         afterPending = 0;
         matches = 0;
+        regexPieces = 0;
+        continuing = false;
+        continuingShown = false;
+        charsBefore = 0;
         held.clear();
         long bytes = 0;
+        ReadableByteChannel source = null;
+        long utf16Bytes = -1; // the file's size when it is read transcoded
         try (FileChannel channel = LinkFreeFiles.openForReading(file)) {
+            source = channel;
             int filled = 0;
             long firstLine = 1;
             boolean eof = false;
             boolean sniffed = false;
             while (true) {
                 while (filled < buffer.length && !eof) {
-                    int n = channel.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
+                    int n = source.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
                     if (n < 0) eof = true;
                     else {
                         filled += n;
@@ -87,22 +121,45 @@ final class FileSearcher {
                 }
                 if (!sniffed) {
                     sniffed = true;
-                    if (BinaryContent.looksBinary(buffer, filled)) return new Outcome(true, bytes, 0);
+                    Charset utf16 = utf16ByBom(filled);
+                    if (utf16 != null) { // searched as the UTF-8 it decodes to, as ripgrep does
+                        channel.position(2);
+                        source = new Utf8Transcoder(channel, utf16);
+                        utf16Bytes = channel.size();
+                        filled = 0;
+                        eof = false;
+                        expectedSize = -1;
+                        continue;
+                    }
+                    if (BinaryContent.looksBinary(buffer, filled)) return new Outcome(true, bytes, 0, 0);
                 }
                 if (filled == 0 || stopped.getAsBoolean()) break;
                 int chunkEnd = eof ? filled : lastNewline(filled) + 1;
+                piece = false;
                 if (chunkEnd == 0) {
-                    if (buffer.length < MAX_LINE_BYTES) {
-                        buffer = Arrays.copyOf(buffer, Math.min(MAX_LINE_BYTES, buffer.length * 2));
+                    if (buffer.length < maxLineBytes) {
+                        buffer = Arrays.copyOf(buffer, (int) Math.min(maxLineBytes, buffer.length * 2L));
                         continue;
                     }
-                    chunkEnd = filled; // a line longer than MAX_LINE_BYTES: searched in pieces
+                    chunkEnd = filled; // a line longer than maxLineBytes: searched in overlapping pieces
+                    piece = true;
+                    if (!continuing && overlap == REGEX_OVERLAP) regexPieces++;
                 }
                 boolean last = eof && chunkEnd == filled;
                 firstLine = searchChunk(chunkEnd, firstLine, last);
                 flush(sink);
-                System.arraycopy(buffer, chunkEnd, buffer, 0, filled - chunkEnd);
-                filled -= chunkEnd;
+                int next = chunkEnd;
+                if (piece) {
+                    next = Math.max(1, chunkEnd - overlap);
+                    charsBefore += Utf8.chars(buffer, 0, next);
+                    continuing = true;
+                } else {
+                    continuing = false;
+                    continuingShown = false;
+                    charsBefore = 0;
+                }
+                System.arraycopy(buffer, next, buffer, 0, filled - next);
+                filled -= next;
                 if (last) break;
             }
         } finally {
@@ -111,7 +168,7 @@ final class FileSearcher {
             chunk = null;
             text = null;
         }
-        return new Outcome(false, bytes, matches);
+        return new Outcome(false, utf16Bytes >= 0 ? utf16Bytes : bytes, matches, regexPieces);
     }
 
     /** Searches {@code buffer[0, end)}; returns the number of the line the next chunk starts in. */
@@ -126,9 +183,14 @@ final class FileSearcher {
         while (from < length && !stopped.getAsBoolean()) {
             int match = matcher.find(chunk, from);
             if (match < 0) break;
-            if (!budget.take()) break;
             int start = lineStart(match);
             int lineEnd = lineEnd(match);
+            if (start == 0 && continuing && continuingShown) { // this line's match was shown from an earlier piece
+                from = lineEnd + 1;
+                continue;
+            }
+            if (!budget.take()) break;
+            if (start == 0) continuingShown = true;
             long number = lineNumberAt(start);
             showAfterContext(start);
             showBeforeContext(start, number);
@@ -208,7 +270,9 @@ final class FileSearcher {
     }
 
     private void show(char separator, long number, int start, int end, int focus) {
-        append(separator, number, LineCut.cut(displayed(start, end), focus));
+        long before = start == 0 && continuing ? charsBefore : 0;
+        boolean continues = piece && end == text.length();
+        append(separator, number, LineCut.cut(displayed(start, end), focus, before, continues));
     }
 
     private void append(char separator, long number, String line) {
@@ -252,6 +316,13 @@ final class FileSearcher {
 
     private int previousLineStart(int lineStart) {
         return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+    }
+
+    private Charset utf16ByBom(int filled) {
+        if (filled < 2) return null;
+        if (buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE) return StandardCharsets.UTF_16LE;
+        if (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF) return StandardCharsets.UTF_16BE;
+        return null;
     }
 
     private int lastNewline(int filled) {

@@ -23,6 +23,11 @@ final class FindSummary {
         if (binary > 0) s.append("; ").append(count(binary, "binary file", "binary files")).append(" skipped");
         long unreadable = counters.unreadable.sum();
         if (unreadable > 0) s.append("; ").append(count(unreadable, "entry", "entries")).append(" could not be read");
+        long pieces = counters.regexPieces.sum();
+        if (pieces > 0) {
+            s.append("; ").append(count(pieces, "line was", "lines were")).append(" too long to hold whole and searched in pieces overlapping by ")
+                    .append(HumanSize.of(FileSearcher.REGEX_OVERLAP)).append(", so a regex match longer than that in them could be missed");
+        }
         if (budget.capped()) {
             s.append("; stopped at max_results ").append(budget.max())
                     .append(": there are more matches, so narrow 'pattern', 'path' or 'include', or raise 'max_results'");

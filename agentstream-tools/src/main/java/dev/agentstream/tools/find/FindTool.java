@@ -8,6 +8,7 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
+import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.Workspace;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public final class FindTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> run(FindInput.parse(call.input(), workspace), scope));
+        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(FindInput.parse(call.input(), workspace), scope));
     }
 
     private ToolResult run(FindInput input, CallScope scope) throws InterruptedException {

@@ -14,15 +14,24 @@ final class LineCut {
 
     /** @param focus where in the line the match starts (0 for a context line) */
     static String cut(String line, int focus) {
+        return cut(line, focus, 0, false);
+    }
+
+    /**
+     * @param charsBefore chars of the line before {@code line} (a piece of an over-long line), 0 for a whole line
+     * @param continues   whether the line goes on after {@code line}
+     */
+    static String cut(String line, int focus, long charsBefore, boolean continues) {
         int length = line.length();
-        if (length <= KEEP) return line;
-        int start = focus + 20 <= KEEP ? 0 : Math.min(focus - LEAD, length - KEEP);
+        if (length <= KEEP && charsBefore == 0 && !continues) return line;
+        int start = length <= KEEP || focus + 20 <= KEEP ? 0 : Math.min(focus - LEAD, length - KEEP);
         start = avoidSplitPair(line, start);
         int end = avoidSplitPair(line, Math.min(length, start + KEEP));
         StringBuilder out = new StringBuilder(KEEP + 64);
-        if (start > 0) out.append("[... ").append(start).append(" chars] ");
+        if (start + charsBefore > 0) out.append("[... ").append(start + charsBefore).append(" chars] ");
         out.append(line, start, end);
-        if (end < length) out.append(" [... ").append(length - end).append(" more chars]");
+        if (continues) out.append(" [... the line goes on]");
+        else if (end < length) out.append(" [... ").append(length - end).append(" more chars]");
         return out.toString();
     }
 

@@ -11,4 +11,9 @@ interface LineMatcher {
      * within one line; -1 if there is none.
      */
     int find(ChunkText chunk, int from);
+
+    /** The most bytes a match can span, or -1 when a match may be of any length (a regular expression). */
+    default int maxMatchBytes() {
+        return -1;
+    }
 }

@@ -24,7 +24,8 @@ final class LineMatchers {
     }
 
     private static Pattern compile(String regex, boolean caseSensitive) {
-        int flags = Pattern.MULTILINE | Pattern.UNIX_LINES;
+        // Unicode \w, \b, \d and \s, as ripgrep has them: caf\w matches "café"
+        int flags = Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
         if (!caseSensitive) flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         try {
             return Pattern.compile(regex, flags);

@@ -24,4 +24,9 @@ final class LiteralMatcher implements LineMatcher {
     public int find(ChunkText chunk, int from) {
         return chunk.text().indexOf(needle, from);
     }
+
+    @Override
+    public int maxMatchBytes() {
+        return needle.length();
+    }
 }

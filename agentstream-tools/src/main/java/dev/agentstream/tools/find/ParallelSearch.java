@@ -72,6 +72,7 @@ final class ParallelSearch {
             }
             counters.filesScanned.increment();
             counters.bytesScanned.add(outcome.bytes());
+            counters.regexPieces.add(outcome.regexPieces());
             if (outcome.matches() > 0) counters.filesWithMatches.increment();
         } catch (IOException e) {
             counters.unreadable.increment();

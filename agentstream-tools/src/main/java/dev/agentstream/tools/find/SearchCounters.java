@@ -12,6 +12,8 @@ final class SearchCounters {
     final LongAdder filesWithMatches = new LongAdder();
     final LongAdder binarySkipped = new LongAdder();
     final LongAdder unreadable = new LongAdder();
+    /** Lines too long to hold whole that a regex searched in overlapping pieces. */
+    final LongAdder regexPieces = new LongAdder();
 
     Map<String, Long> progress(long matches) {
         Map<String, Long> counters = new LinkedHashMap<>();

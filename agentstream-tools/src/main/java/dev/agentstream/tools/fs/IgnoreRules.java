@@ -11,6 +11,8 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 /**
  * The {@code .gitignore} and {@code .ignore} rules in force inside one directory: a chain from that
  * directory up through every ancestor that has rules, matched with JGit's own gitignore semantics.
+ * As in ripgrep, {@code .gitignore} and {@code .git/info/exclude} count only inside a git repository
+ * (a folder with {@code .git}, or below one); {@code .ignore} counts everywhere.
  * The deepest directory that has an opinion on an entry wins, and within a directory {@code .ignore}
  * overrides {@code .gitignore}, which overrides {@code .git/info/exclude} (the last matching rule wins).
  *
@@ -23,15 +25,18 @@ public final class IgnoreRules {
     public static final String IGNORE = ".ignore";
     public static final String GIT = ".git";
 
-    private static final IgnoreRules NONE = new IgnoreRules(null, 0, null);
+    private static final IgnoreRules NONE = new IgnoreRules(null, 0, null, false);
 
     private final IgnoreNode node;
+    /** Whether this chain's directory lies in a git repository, so that git's own ignore files count. */
+    private final boolean inRepository;
     /** Length of the directory's path plus its separator: what to cut off an entry's path to make it relative. */
     private final int prefixLength;
     private final IgnoreRules parent;
 
-    private IgnoreRules(IgnoreNode node, int prefixLength, IgnoreRules parent) {
+    private IgnoreRules(IgnoreNode node, int prefixLength, IgnoreRules parent, boolean inRepository) {
         this.node = node;
+        this.inRepository = inRepository;
         this.prefixLength = prefixLength;
         this.parent = parent;
     }
@@ -42,17 +47,17 @@ public final class IgnoreRules {
     }
 
     /**
-     * The rules in force inside {@code root}: those of its ancestors up to the enclosing git repository's
-     * top (only when there is one, so a stray {@code .gitignore} above an unrelated folder changes
-     * nothing), then root's own.
+     * The rules in force inside {@code root}: those of its ancestors (up to the enclosing git repository's
+     * top when there is one, else {@code .ignore} files up to the file system's root), then root's own.
      */
     public static IgnoreRules forRoot(Path root) {
         return above(root).enter(root);
     }
 
     /**
-     * The rules of {@code root}'s ancestors up to the enclosing git repository's top, without root's own:
-     * for a walker that enters every folder, root included, itself.
+     * The rules of {@code root}'s ancestors, without root's own: for a walker that enters every folder, root
+     * included, itself. Inside a git repository that is every ancestor up to the repository's top; outside
+     * one, the {@code .ignore} files of all ancestors.
      */
     public static IgnoreRules above(Path root) {
         Deque<Path> ancestors = new ArrayDeque<>();
@@ -61,11 +66,9 @@ public final class IgnoreRules {
             ancestors.push(dir);
             if (Files.exists(dir.resolve(GIT))) repoTop = dir;
         }
-        IgnoreRules rules = NONE;
-        if (repoTop != null) {
-            for (Path dir : ancestors) {
-                rules = rules.enter(dir);
-            }
+        IgnoreRules rules = repoTop != null ? new IgnoreRules(null, 0, null, true) : NONE;
+        for (Path dir : ancestors) {
+            rules = rules.enter(dir);
         }
         return rules;
     }
@@ -81,18 +84,20 @@ public final class IgnoreRules {
      * {@code .gitignore}, {@code .ignore} and {@code .git} it holds: no probing of the disk then.
      */
     public IgnoreRules enter(Path dir, boolean hasGitignore, boolean hasIgnore, boolean hasGit) {
+        boolean inRepo = inRepository || hasGit;
+        boolean gitRules = inRepo && hasGitignore;
         Path exclude = dir.resolve(GIT).resolve("info").resolve("exclude");
         boolean hasExclude = hasGit && Files.isRegularFile(exclude);
-        if (!hasGitignore && !hasIgnore && !hasExclude) return this;
+        if (!gitRules && !hasIgnore && !hasExclude) return inRepo == inRepository ? this : new IgnoreRules(node, prefixLength, parent, true);
         IgnoreNode rules = new IgnoreNode();
         // Parsed lowest precedence first: the last matching rule wins.
         if (hasExclude) parseInto(rules, exclude);
-        if (hasGitignore) parseInto(rules, dir.resolve(GITIGNORE));
+        if (gitRules) parseInto(rules, dir.resolve(GITIGNORE));
         if (hasIgnore) parseInto(rules, dir.resolve(IGNORE));
-        if (rules.getRules().isEmpty()) return this;
+        if (rules.getRules().isEmpty()) return inRepo == inRepository ? this : new IgnoreRules(node, prefixLength, parent, true);
         String dirText = dir.toString();
         int prefix = dirText.endsWith("/") ? dirText.length() : dirText.length() + 1;
-        return new IgnoreRules(rules, prefix, this);
+        return new IgnoreRules(rules, prefix, this, inRepo);
     }
 
     /**

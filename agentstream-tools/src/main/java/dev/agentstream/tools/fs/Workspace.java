@@ -54,7 +54,7 @@ public final class Workspace {
         if (raw == null || raw.isBlank()) {
             throw new ToolInputException("'path' is missing; give an absolute path such as " + roots.getFirst() + ".");
         }
-        Path path = Path.of(raw);
+        Path path = PathText.parse(raw);
         if (!path.isAbsolute()) {
             throw new ToolInputException("'" + raw + "' is not an absolute path; give the full path, e.g. "
                     + roots.getFirst().resolve(raw).normalize() + ".");

@@ -4,6 +4,7 @@ import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.FolderListing;
 import dev.agentstream.tools.fs.IgnoreRules;
 import dev.agentstream.tools.fs.LinkFreeFiles;
+import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -66,7 +67,7 @@ final class FolderLister {
 
     /** The entry if the filter keeps it; null (and counted as left out) otherwise. */
     private FolderEntry admit(Path path, IgnoreRules rules, int[] unmetSubfolders) {
-        String name = path.getFileName().toString();
+        String name = PathText.displayName(path);
         EntryFilter.Verdict byName = filter.byName(name);
         if (byName != null) {
             // Its type stays unknown, so unmetSubfolders is not lowered: the count stays on the safe side.

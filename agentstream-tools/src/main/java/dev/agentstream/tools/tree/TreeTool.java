@@ -8,6 +8,7 @@ import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
+import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.Workspace;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class TreeTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> run(TreeInput.parse(call.input(), workspace), scope));
+        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(TreeInput.parse(call.input(), workspace), scope));
     }
 
     private ToolResult run(TreeInput input, CallScope scope) {

@@ -3,6 +3,7 @@ package dev.agentstream.tools.tree;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.HumanSize;
 import dev.agentstream.tools.fs.IgnoreRules;
+import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -49,7 +50,7 @@ final class TreeWalker {
     }
 
     void walk(Path root) {
-        out.add(root.toString());
+        out.add(PathText.display(root));
         IgnoreRules above = filter.usesIgnoreRules() ? IgnoreRules.above(root) : IgnoreRules.none();
         drawFolder(root, above, 1, "");
         out.flush();

@@ -47,6 +47,7 @@ class FindFilteringTest {
 
     @Test
     void gitignoreRulesAtTheRootAndNestedAreRespectedWithNegation() throws Exception {
+        Files.createDirectories(root.resolve(".git"));
         write(".gitignore", "*.log\nbuild/\n");
         Path kept = write("src/Main.java", "needle\n");
         write("app.log", "needle\n");
@@ -56,6 +57,13 @@ class FindFilteringTest {
         Path important = write("src/important.log", "needle\n");
         ToolRun.Recorded r = find(Map.of());
         assertThat(r.sortedLines()).containsExactly(kept + ":1:needle", important + ":1:needle");
+    }
+
+    @Test
+    void aGitignoreOutsideAGitRepositoryIsNotAppliedAsInRipgrep() throws Exception {
+        write(".gitignore", "*.log\n");
+        Path log = write("app.log", "needle\n");
+        assertThat(find(Map.of()).sortedLines()).containsExactly(log + ":1:needle");
     }
 
     @Test

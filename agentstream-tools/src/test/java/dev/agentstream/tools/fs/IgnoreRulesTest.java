@@ -18,6 +18,7 @@ class IgnoreRulesTest {
 
     @Test
     void rootRulesMatchNamesAtAnyDepthAndAnchoredPathsOnlyAtTheRoot() throws Exception {
+        Files.createDirectories(tmp.resolve(".git"));
         Files.writeString(tmp.resolve(".gitignore"), "*.log\n/only-here.txt\nbuild/\n");
         IgnoreRules rules = IgnoreRules.forRoot(tmp);
         assertThat(ignored(rules, tmp.resolve("a.log"), false)).isTrue();
@@ -31,6 +32,7 @@ class IgnoreRulesTest {
 
     @Test
     void aNestedFileOverridesItsParentsAndNegationReincludes() throws Exception {
+        Files.createDirectories(tmp.resolve(".git"));
         Files.writeString(tmp.resolve(".gitignore"), "*.txt\n");
         Path sub = Files.createDirectories(tmp.resolve("sub"));
         Files.writeString(sub.resolve(".gitignore"), "!keep.txt\n");
@@ -43,6 +45,7 @@ class IgnoreRulesTest {
 
     @Test
     void dotIgnoreWinsOverGitignoreInTheSameFolder() throws Exception {
+        Files.createDirectories(tmp.resolve(".git"));
         Files.writeString(tmp.resolve(".gitignore"), "generated/\n");
         Files.writeString(tmp.resolve(".ignore"), "!generated/\nscratch.md\n");
         IgnoreRules rules = IgnoreRules.forRoot(tmp);
@@ -62,6 +65,23 @@ class IgnoreRulesTest {
         assertThat(ignored(rules, sub.resolve("anchored.txt"), false)).isTrue();
         assertThat(ignored(rules, sub.resolve("x.local"), false)).as(".git/info/exclude").isTrue();
         assertThat(ignored(rules, sub.resolve("x.java"), false)).isFalse();
+    }
+
+    @Test
+    void outsideARepositoryOnlyDotIgnoreCountsAsRipgrepDoes() throws Exception {
+        Files.writeString(tmp.resolve(".gitignore"), "*.txt\n");
+        Files.writeString(tmp.resolve(".ignore"), "*.tmp\n");
+        Path inner = Files.createDirectories(tmp.resolve("inner"));
+        Files.createDirectories(inner.resolve(".git"));
+        Files.writeString(inner.resolve(".gitignore"), "*.md\n");
+        IgnoreRules rules = IgnoreRules.forRoot(tmp);
+        assertThat(ignored(rules, tmp.resolve("a.txt"), false)).as(".gitignore outside a repository").isFalse();
+        assertThat(ignored(rules, tmp.resolve("a.tmp"), false)).as(".ignore anywhere").isTrue();
+        IgnoreRules inRepo = rules.enter(inner);
+        assertThat(ignored(inRepo, inner.resolve("b.md"), false)).as(".gitignore inside the repository below").isTrue();
+        assertThat(ignored(inRepo, inner.resolve("b.tmp"), false)).isTrue();
+        IgnoreRules below = IgnoreRules.forRoot(Files.createDirectories(tmp.resolve("project")));
+        assertThat(ignored(below, tmp.resolve("project/c.tmp"), false)).as("a parent's .ignore").isTrue();
     }
 
     @Test
