@@ -12,6 +12,8 @@ import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.bash.policy.PolicyVerdict;
+import dev.agentstream.tools.bash.sandbox.Bubblewrap;
+import dev.agentstream.tools.bash.sandbox.SandboxConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -44,18 +46,39 @@ public final class BashTool implements Tool {
             }}""";
 
     private final BashConfig config;
+    private final Bubblewrap.Status bubblewrap;
+    private final ShellLauncher launcher;
     private final ToolSpec spec;
 
     public BashTool() {
         this(BashConfig.defaults());
     }
 
+    /** bubblewrap is looked for (once per JVM) only when the config asks for a sandbox. */
     public BashTool(BashConfig config) {
+        this(config, config.sandbox().enabled() ? Bubblewrap.status() : Bubblewrap.Status.broken("not probed: no sandbox asked for"));
+    }
+
+    /** With {@code bubblewrap} as found elsewhere (tests use a PATH without it). */
+    public BashTool(BashConfig config, Bubblewrap.Status bubblewrap) {
         this.config = config;
+        this.bubblewrap = bubblewrap;
+        this.launcher = new ShellLauncher(config.sandbox(), bubblewrap, config.passedSecrets());
         this.spec = ToolSpec.fromJson(NAME,
                 "Run commands in a persistent bash session. Output streams while the command runs; "
-                        + "cd, variables and functions persist between calls. Commands pass a safety policy first.",
+                        + "cd, variables and functions persist between calls. Commands pass a safety policy first. "
+                        + sandboxSummary(),
                 SCHEMA, Optional.of("bash_20250124"));
+    }
+
+    /** One sentence on where the shell runs, true to what is enforced (see {@link SandboxConfig#describe}). */
+    public String sandboxSummary() {
+        return config.sandbox().describe(bubblewrap);
+    }
+
+    /** Why bash calls are refused, when the sandbox asked for cannot run here. */
+    public Optional<String> sandboxProblem() {
+        return config.sandbox().enabled() && !bubblewrap.available() ? Optional.of(bubblewrap.problem()) : Optional.empty();
     }
 
     @Override
@@ -65,10 +88,19 @@ public final class BashTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, scope -> run(BashInput.parse(call.input(), config), scope));
+        return ToolStreams.start(call, context, scope -> run(BashInput.parse(call.input(), config), scope).withMetadata(sandboxMetadata()));
+    }
+
+    private Map<String, Object> sandboxMetadata() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("sandbox", config.sandbox().mode().label());
+        if (config.sandbox().enabled()) meta.put("network", config.sandbox().network());
+        return meta;
     }
 
     private ToolResult run(BashInput input, CallScope scope) throws IOException {
+        Optional<String> refused = sandboxProblem();
+        if (refused.isPresent()) return ToolResult.error("Nothing was run: " + refused.get());
         Session session = scope.context().session();
         if (input.restart()) {
             session.discard(SESSION_KEY);
@@ -210,7 +242,7 @@ public final class BashTool implements Tool {
     private BashSession shell(Session session) {
         return session.resource(SESSION_KEY, BashSession.class, () -> {
             try {
-                return BashSession.start(config.workingDirectory(), config.environment());
+                return BashSession.start(config.workingDirectory(), config.environment(), launcher);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start bash: " + e.getMessage(), e);
             }
