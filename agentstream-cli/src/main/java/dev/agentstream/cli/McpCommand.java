@@ -57,6 +57,9 @@ public final class McpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyOptions policyOptions;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
     boolean http;
 
@@ -75,12 +78,15 @@ public final class McpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         List<Path> folders = roots(cli);
-        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folders.getFirst()),
-                Workspace.of(folders));
+        BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli))
+                .withWorkingDirectory(folders.getFirst()), folders, cli);
+        SandboxOptions.warnIfUnavailable(bash, System.err);
+        ToolRegistry registry = ToolCatalog.registry(bash, Workspace.of(folders));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
-            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version());
+            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version(),
+                    ToolCatalog.sandboxSummary(registry));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

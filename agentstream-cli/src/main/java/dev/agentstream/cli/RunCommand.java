@@ -80,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyOptions policyOptions;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RunCommand()).execute(args));
     }
@@ -101,7 +104,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
-        ToolRegistry registry = ToolCatalog.desktopRegistry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)));
+        BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
+        SandboxOptions.warnIfUnavailable(bash, err);
+        ToolRegistry registry = ToolCatalog.desktopRegistry(bash);
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         settings = withComputerDisplay(settings, registry, err);
         AgentListener printer = json ? new JsonAgentPrinter(out) : new ConsoleAgentPrinter(out, err, style());
