@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +76,7 @@ public final class SandboxBench {
                 warm.add((System.nanoTime() - t) / 1e6);
             }
             List<Double> delays = Collections.synchronizedList(new ArrayList<>());
-            call(registry, context, TIMESTAMP_COMMAND, e -> recordDelays(e, delays));
+            call(registry, context, TIMESTAMP_COMMAND, e -> BenchSupport.recordTimestampDelays(e, delays));
             AtomicLong bytes = new AtomicLong();
             long t = System.nanoTime();
             call(registry, context, THROUGHPUT_COMMAND, e -> {
@@ -95,16 +94,6 @@ public final class SandboxBench {
         ToolResult result = ToolRegistry.resultOf(terminal);
         if (result.isError() || !Integer.valueOf(0).equals(result.metadata().get("exitCode"))) {
             throw new IllegalStateException("the bench command failed: " + result.text());
-        }
-    }
-
-    private static void recordDelays(ToolEvent event, List<Double> delays) {
-        if (!(event instanceof ToolEvent.Output output)) return;
-        Instant now = Instant.now();
-        double nowNs = now.getEpochSecond() * 1e9 + now.getNano();
-        for (String line : output.text().split("\n")) {
-            String digits = line.strip();
-            if (digits.matches("\\d{19}")) delays.add((nowNs - Long.parseLong(digits)) / 1e6);
         }
     }
 
