@@ -15,6 +15,8 @@ import dev.agentstream.tools.bash.policy.PolicyVerdict;
 import dev.agentstream.tools.bash.sandbox.Bubblewrap;
 import dev.agentstream.tools.bash.sandbox.SandboxConfig;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -102,18 +104,19 @@ public final class BashTool implements Tool {
         Optional<String> refused = sandboxProblem();
         if (refused.isPresent()) return ToolResult.error("Nothing was run: " + refused.get());
         Session session = scope.context().session();
+        ShellLauncher launcher = launcherFor(scope);
         if (input.restart()) {
             session.discard(SESSION_KEY);
-            BashSession fresh = shell(session);
+            BashSession fresh = shell(session, launcher);
             return ToolResult.text("The bash session was restarted (new shell, pid " + fresh.pid() + ").")
                     .withMetadata(Map.of("restarted", true));
         }
         String notice = "";
-        BashSession bash = shell(session);
+        BashSession bash = shell(session, launcher);
         if (!bash.isAlive()) {
             int status = bash.shellExit().getNow(-1);
             session.discard(SESSION_KEY);
-            bash = shell(session);
+            bash = shell(session, launcher);
             notice = "[the previous shell had exited (status " + status + "); this command runs in a fresh one]\n";
         }
         if (!bash.callLock().tryLock()) {
@@ -239,7 +242,15 @@ public final class BashTool implements Tool {
         return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
     }
 
-    private BashSession shell(Session session) {
+    /** Results name the file their full output was spooled to: the sandboxed shell must be able to read it. */
+    private ShellLauncher launcherFor(CallScope scope) throws IOException {
+        if (!config.sandbox().enabled()) return launcher;
+        Path spool = scope.context().config().spoolDir().resolve(scope.context().session().id());
+        Files.createDirectories(spool);
+        return launcher.sharing(spool);
+    }
+
+    private BashSession shell(Session session, ShellLauncher launcher) {
         return session.resource(SESSION_KEY, BashSession.class, () -> {
             try {
                 return BashSession.start(config.workingDirectory(), config.environment(), launcher);

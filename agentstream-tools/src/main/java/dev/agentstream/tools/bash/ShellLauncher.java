@@ -20,11 +20,24 @@ final class ShellLauncher {
     private final SandboxConfig sandbox;
     private final Bubblewrap.Status bubblewrap;
     private final Set<String> passedSecrets;
+    private final List<Path> readableFolders;
 
     ShellLauncher(SandboxConfig sandbox, Bubblewrap.Status bubblewrap, Set<String> passedSecrets) {
+        this(sandbox, bubblewrap, passedSecrets, List.of());
+    }
+
+    private ShellLauncher(SandboxConfig sandbox, Bubblewrap.Status bubblewrap, Set<String> passedSecrets, List<Path> readableFolders) {
         this.sandbox = sandbox;
         this.bubblewrap = bubblewrap;
         this.passedSecrets = passedSecrets;
+        this.readableFolders = readableFolders;
+    }
+
+    /** Also makes {@code folder} readable in the sandbox (the session's spooled outputs, which results point to). */
+    ShellLauncher sharing(Path folder) {
+        List<Path> all = new java.util.ArrayList<>(readableFolders);
+        all.add(folder);
+        return new ShellLauncher(sandbox, bubblewrap, passedSecrets, List.copyOf(all));
     }
 
     static ShellLauncher unsandboxed() {
@@ -49,7 +62,9 @@ final class ShellLauncher {
         Map<String, String> env = new HashMap<>(environment);
         // Whatever TMPDIR said outside may be read-only in here; the private /tmp is always writable.
         env.put("TMPDIR", "/tmp");
-        return new CommandLine(SandboxArguments.wrap(bwrap, sandbox, workingDirectory, sharedFolders, env, shell), env);
+        List<Path> shared = new java.util.ArrayList<>(sharedFolders);
+        shared.addAll(readableFolders);
+        return new CommandLine(SandboxArguments.wrap(bwrap, sandbox, workingDirectory, shared, env, shell), env);
     }
 
     /** Whether the shell runs under a sandbox's own processes (whose pids must not be taken for the shell's children). */

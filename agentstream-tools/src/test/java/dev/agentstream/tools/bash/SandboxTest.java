@@ -146,6 +146,15 @@ class SandboxTest {
     }
 
     @Test
+    void theSpooledFullOutputAResultPointsToIsReadableInTheSandbox() {
+        sandboxed(SandboxConfig.workspaceWrite(List.of(workspace)));
+        String spool = (String) calls.bash("seq 1 5000").meta().get("spoolPath");
+        assertThat(spool).startsWith("/tmp/");
+        var paged = calls.bash("tail -n 1 " + spool + "; echo more >> " + spool);
+        assertThat(paged.text()).startsWith("5000\n").contains("Read-only file system");
+    }
+
+    @Test
     void theShellHasItsOwnProcessNamespaceAndNoCapabilities() {
         sandboxed(SandboxConfig.workspaceWrite(List.of(workspace)));
         var result = calls.bash("ps -e -o comm= | sort -u | tr '\\n' ' '; echo; grep CapEff /proc/self/status");
