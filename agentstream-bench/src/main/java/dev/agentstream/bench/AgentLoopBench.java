@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -182,7 +181,7 @@ public final class AgentLoopBench {
             ToolCall call = new ToolCall("c1", "bash", EventJson.mapper().createObjectNode().put("command", TIMESTAMP_COMMAND));
             registry.run(call, new ToolContext(session, runtime()), event -> {
                 printer.accept(new AgentEvent.Tool("bash", event));
-                recordDelays(event, delays);
+                BenchSupport.recordTimestampDelays(event, delays);
             });
         }
         return delays;
@@ -196,19 +195,9 @@ public final class AgentLoopBench {
         JsonAgentPrinter printer = new JsonAgentPrinter(nullStream());
         loopRun(event -> {
             printer.accept(event);
-            if (event instanceof AgentEvent.Tool tool) recordDelays(tool.event(), delays);
+            if (event instanceof AgentEvent.Tool tool) BenchSupport.recordTimestampDelays(tool.event(), delays);
         });
         return delays;
-    }
-
-    private static void recordDelays(ToolEvent event, List<Double> delays) {
-        if (!(event instanceof ToolEvent.Output output)) return;
-        Instant now = Instant.now();
-        double nowNs = now.getEpochSecond() * 1e9 + now.getNano();
-        for (String line : output.text().split("\n")) {
-            String digits = line.strip();
-            if (digits.matches("\\d{19}")) delays.add((nowNs - Long.parseLong(digits)) / 1e6);
-        }
     }
 
     private RuntimeConfig runtime() {

@@ -1,10 +1,12 @@
 package dev.agentstream.bench;
 
+import dev.agentstream.core.ToolEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,5 +77,16 @@ final class BenchSupport {
 
     static String jsonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** For each line of {@code event} that is a {@code date +%s%N} timestamp: how many ms ago it was printed. */
+    static void recordTimestampDelays(ToolEvent event, List<Double> delays) {
+        if (!(event instanceof ToolEvent.Output output)) return;
+        Instant now = Instant.now();
+        double nowNs = now.getEpochSecond() * 1e9 + now.getNano();
+        for (String line : output.text().split("\n")) {
+            String digits = line.strip();
+            if (digits.matches("\\d{19}")) delays.add((nowNs - Long.parseLong(digits)) / 1e6);
+        }
     }
 }

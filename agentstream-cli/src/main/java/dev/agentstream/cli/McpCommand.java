@@ -65,6 +65,9 @@ public final class McpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ComputerOptions computerOptions;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
     boolean http;
 
@@ -104,7 +107,9 @@ public final class McpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         List<Path> folders = roots(cli);
-        BashConfig bash = BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folders.getFirst());
+        BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli))
+                .withWorkingDirectory(folders.getFirst()), folders, cli);
+        SandboxOptions.warnIfUnavailable(bash, System.err);
         ComputerConfig computer = computerOptions.config(cli);
         // Without DISPLAY the computer tool starts its own Xvfb: started now, so bash gets it and the programs the
         // model starts from bash appear on the screen the computer tool sees. With DISPLAY, both inherit it.
@@ -115,7 +120,8 @@ public final class McpCommand implements Callable<Integer> {
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
-            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version());
+            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version(),
+                    ToolCatalog.sandboxSummary(registry));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

@@ -87,6 +87,9 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ComputerOptions computerOptions;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RunCommand()).execute(args));
     }
@@ -108,7 +111,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
-        ToolRegistry registry = ToolCatalog.desktopRegistry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), computerOptions.config(cli));
+        BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
+        SandboxOptions.warnIfUnavailable(bash, err);
+        ToolRegistry registry = ToolCatalog.desktopRegistry(bash, computerOptions.config(cli));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         settings = withComputerDisplay(settings, registry, err);
         AgentListener printer = json ? new JsonAgentPrinter(out) : new ConsoleAgentPrinter(out, err, style());

@@ -17,8 +17,10 @@ final class ToolCatalog {
 
     private ToolCatalog() {}
 
-    static ToolRegistry defaultRegistry() {
-        return registry(BashConfig.defaults());
+    /** What the registry's bash says about its sandbox, or nothing when it has no bash. */
+    static String sandboxSummary(ToolRegistry registry) {
+        return registry.find(BashTool.NAME).filter(BashTool.class::isInstance).map(BashTool.class::cast)
+                .map(BashTool::sandboxSummary).orElse("");
     }
 
     /** All tools; the computer tool finds or starts its display only when first used. */

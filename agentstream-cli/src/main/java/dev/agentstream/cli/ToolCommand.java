@@ -64,14 +64,19 @@ final class ToolCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyOptions policyOptions;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        ToolRegistry registry = ToolCatalog.registry(BashConfig.defaults().withPolicy(policyOptions.policy(cli)));
+        BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
+        ToolRegistry registry = ToolCatalog.registry(bash);
         if (registry.find(toolName).isEmpty()) {
             throw new CommandLine.ParameterException(cli, "There is no tool named '" + toolName + "'; run 'agentstream tools' to list them.");
         }
         JsonNode input = readInput(cli);
+        if (toolName.equals(dev.agentstream.tools.bash.BashTool.NAME)) SandboxOptions.warnIfUnavailable(bash, System.err);
         RuntimeConfig config;
         try {
             config = RuntimeConfig.defaults().withOutputBudget(budget);

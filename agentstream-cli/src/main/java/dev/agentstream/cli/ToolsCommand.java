@@ -5,23 +5,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolSpec;
+import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.bash.BashConfig;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code agentstream tools}: what can be called, with each tool's JSON schema. */
-@Command(name = "tools", mixinStandardHelpOptions = true, description = "List the tools with their JSON input schemas.")
+@Command(name = "tools", mixinStandardHelpOptions = true,
+        description = "List the tools with their JSON input schemas; bash's description says where it runs (see --sandbox).")
 final class ToolsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON array instead of text.")
     boolean json;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         ArrayNode all = EventJson.mapper().createArrayNode();
-        for (Tool tool : ToolCatalog.defaultRegistry().tools()) {
+        ToolRegistry registry = ToolCatalog.registry(sandboxOptions.apply(BashConfig.defaults(), spec.commandLine()));
+        for (Tool tool : registry.tools()) {
             ToolSpec spec = tool.spec();
             ObjectNode entry = all.addObject();
             entry.put("name", spec.name()).put("description", spec.description());

@@ -41,6 +41,11 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(Path logDir, String... args) throws IOException {
+        return start(logDir, java.util.Map.of(), args);
+    }
+
+    /** With {@code environment} set on top of this JVM's (e.g. a PATH without some program). */
+    static CliProcess start(Path logDir, java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -50,6 +55,7 @@ final class CliProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString());
+        builder.environment().putAll(environment);
         return new CliProcess(builder.start());
     }
 

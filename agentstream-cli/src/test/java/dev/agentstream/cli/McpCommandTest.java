@@ -104,7 +104,8 @@ class McpCommandTest {
 
     @Test
     void cancellingACallKillsItsProcess() throws Exception {
-        try (Client c = Client.stdio(logDir)) {
+        // The pid the shell prints is this machine's only outside the sandbox's PID namespace (SandboxTest covers inside).
+        try (Client c = Client.stdio(logDir, "--sandbox", "off")) {
             CompletableFuture<McpSchema.CallToolResult> call = c.callInBackground(Map.of("command", "sh -c 'echo PID=$$; exec sleep 300'"));
             Object requestId = c.transport.nextToolCallId();
             long pid = c.awaitPid();
@@ -114,6 +115,16 @@ class McpCommandTest {
 
             assertThat(Client.awaitGone(pid)).as("sleep (pid %d) is gone after the cancellation", pid).isTrue();
             call.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theInstructionsAndEveryBashResultNameTheSandbox() throws Exception {
+        try (Client c = Client.stdio(logDir, "--network")) {
+            assertThat(c.client.getServerInstructions()).contains("bash runs in a bubblewrap sandbox (workspace-write)")
+                    .contains("the network is open");
+            McpSchema.CallToolResult result = c.client.callTool(new McpSchema.CallToolRequest("bash", Map.of("command", "true")));
+            assertThat(result.meta().get("dev.agentstream/result").toString()).contains("sandbox=workspace-write").contains("network=true");
         }
     }
 

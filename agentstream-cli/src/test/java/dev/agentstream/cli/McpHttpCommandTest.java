@@ -33,7 +33,8 @@ class McpHttpCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = McpCommandTest.Client.start(logDir, List.of("--http", "--port", "0"));
+        // Checks shells by their pids, which are this machine's only outside the sandbox's PID namespace.
+        server = McpCommandTest.Client.start(logDir, List.of("--http", "--port", "0", "--sandbox", "off"));
         server.getOutputStream().close();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         Pattern listening = Pattern.compile("listening on (http://\\S+)");

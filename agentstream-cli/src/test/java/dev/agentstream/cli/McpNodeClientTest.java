@@ -33,7 +33,8 @@ class McpNodeClientTest {
     void theTypeScriptSdkSeesProgressBeforeTheResultAndCancelsACommand() throws Exception {
         requireNodeAndItsPackages();
         List<String> command = new ArrayList<>(List.of("node", "client.mjs"));
-        command.addAll(McpCommandTest.Client.javaCommand(List.of()));
+        // The client checks the shell's pids, which are this machine's only outside the sandbox's PID namespace.
+        command.addAll(McpCommandTest.Client.javaCommand(List.of("--sandbox", "off")));
         ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_DIR.toFile());
         builder.environment().put("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString());
         Process node = builder.start();

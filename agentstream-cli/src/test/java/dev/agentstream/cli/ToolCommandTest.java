@@ -133,7 +133,8 @@ class ToolCommandTest {
 
     @Test
     void ctrlCCancelsTheCallAndLeavesNoProcessBehind() throws Exception {
-        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input",
+        // $! is this machine's pid only outside the sandbox's PID namespace (SandboxTest covers cancelling inside it).
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--sandbox", "off", "--input",
                 "{\"command\":\"sleep 300 & echo BG=$!; sleep 300\"}")) {
             long bgPid = -1;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -176,5 +177,69 @@ class ToolCommandTest {
             assertThat(cli.waitFor()).isZero();
             assertThat(cli.stdoutText()).startsWith("agentstream 0.");
         }
+    }
+
+    @Test
+    void bashRunsInTheSandboxByDefaultAndSaysSo() throws Exception {
+        Path outside = Path.of("/agentstream-sandbox-probe-" + java.util.UUID.randomUUID());
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input", "{\"command\":\"touch " + outside + "\"}")) {
+            cli.waitFor();
+            JsonNode result = resultEvent(cli);
+            assertThat(result.toString()).contains("Read-only file system");
+            assertThat(result.path("meta").path("sandbox").asText()).isEqualTo("workspace-write");
+            assertThat(result.path("meta").path("network").asBoolean(true)).isFalse();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+        assertThat(outside).doesNotExist();
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--sandbox", "off", "--input", "{\"command\":\"true\"}")) {
+            cli.waitFor();
+            assertThat(resultEvent(cli).path("meta").path("sandbox").asText()).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void withoutBubblewrapOneLineSaysWhyAndBashIsRefused() throws Exception {
+        Path emptyPath = Files.createDirectories(dir.resolve("bin-without-bwrap"));
+        Path marker = dir.resolve("ran");
+        try (CliProcess cli = CliProcess.start(dir, java.util.Map.of("PATH", emptyPath.toString()), "tool", "bash", "--input",
+                "{\"command\":\"echo > " + marker + "\"}")) {
+            assertThat(cli.waitFor()).isEqualTo(1);
+            String stderr = cli.stderr.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(stderr.lines().filter(l -> l.startsWith("agentstream: bubblewrap")).toList()).hasSize(1)
+                    .allMatch(l -> l.contains("apt-get install bubblewrap") && l.contains("--sandbox off"));
+            assertThat(cli.stdoutText() + stderr).contains("Nothing was run");
+        }
+        assertThat(marker).doesNotExist();
+        try (CliProcess cli = CliProcess.start(dir, java.util.Map.of("PATH", emptyPath.toString()), "tool", "bash", "--sandbox", "off",
+                "--input", "{\"command\":\"echo > " + marker + "\"}")) {
+            assertThat(cli.waitFor()).isZero();
+        }
+        assertThat(marker).exists();
+    }
+
+    @Test
+    void sandboxOptionsAreCheckedAndShownByTools() throws Exception {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--sandbox", "everything", "--input", "{\"command\":\"true\"}")) {
+            assertThat(cli.waitFor()).isEqualTo(2);
+            assertThat(cli.stderr.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("Unknown sandbox mode 'everything'")
+                    .contains("workspace-write, read-only, off");
+        }
+        try (CliProcess cli = CliProcess.start(dir, "tools")) {
+            assertThat(cli.waitFor()).isZero();
+            assertThat(cli.stdoutText()).contains("bash runs in a bubblewrap sandbox (workspace-write)").contains("there is no network");
+        }
+        try (CliProcess cli = CliProcess.start(dir, "tools", "--sandbox", "read-only", "--network")) {
+            assertThat(cli.waitFor()).isZero();
+            assertThat(cli.stdoutText()).contains("(read-only): nothing is writable but a private /tmp").contains("the network is open");
+        }
+    }
+
+    private static JsonNode resultEvent(CliProcess cli) throws Exception {
+        for (CliProcess.Line line : cli.stdout) {
+            JsonNode event = EventJson.mapper().readTree(line.text());
+            if (event.path("type").asText().equals("result")) return event;
+        }
+        throw new AssertionError("no result event in " + cli.stdoutText());
     }
 }

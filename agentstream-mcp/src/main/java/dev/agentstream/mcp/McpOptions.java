@@ -10,9 +10,14 @@ import java.util.Set;
 /**
  * What an agentstream MCP server offers: the registry's tools (all of them, or only those named in
  * {@code exposedTools}) run with {@code runtime}'s settings. Streaming is the registry's own business:
- * a tool in BUFFERED mode sends no progress, only its result.
+ * a tool in BUFFERED mode sends no progress, only its result. {@code notes} are added to the server's
+ * instructions (e.g. where bash runs).
  */
-public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<String> exposedTools, String version) {
+public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<String> exposedTools, String version, String notes) {
+
+    public McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<String> exposedTools, String version) {
+        this(registry, runtime, exposedTools, version, "");
+    }
 
     public McpOptions {
         exposedTools = Set.copyOf(exposedTools);
@@ -28,15 +33,24 @@ public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<Strin
     }
 
     public McpOptions withRuntime(RuntimeConfig newRuntime) {
-        return new McpOptions(registry, newRuntime, exposedTools, version);
+        return new McpOptions(registry, newRuntime, exposedTools, version, notes);
     }
 
     public McpOptions withExposedTools(Set<String> names) {
-        return new McpOptions(registry, runtime, names, version);
+        return new McpOptions(registry, runtime, names, version, notes);
     }
 
     public McpOptions withVersion(String newVersion) {
-        return new McpOptions(registry, runtime, exposedTools, newVersion);
+        return new McpOptions(registry, runtime, exposedTools, newVersion, notes);
+    }
+
+    public McpOptions withNotes(String newNotes) {
+        return new McpOptions(registry, runtime, exposedTools, version, newNotes);
+    }
+
+    /** What the server tells clients about itself. */
+    String instructions(String base) {
+        return notes.isBlank() ? base : base + " " + notes.strip();
     }
 
     /** The tools a client sees, in the registry's order. */

@@ -33,7 +33,7 @@ final class ServerAssembly {
                 .map(tool -> toolSpecification(tool, mapper, handler, callThreads))
                 .toList();
         return spec.serverInfo(SERVER_NAME, options.version())
-                .instructions(INSTRUCTIONS)
+                .instructions(options.instructions(INSTRUCTIONS))
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new NoSchemaValidation())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())

@@ -1,9 +1,12 @@
 package dev.agentstream.tools.bash;
 
 import dev.agentstream.tools.bash.policy.CommandPolicy;
+import dev.agentstream.tools.bash.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settings of the bash tool.
@@ -13,31 +16,53 @@ import java.util.Map;
  * @param policy           what commands may run at all
  * @param workingDirectory where a new shell starts
  * @param environment      variables added to the shell's environment
+ * @param sandbox          where the shell runs (bubblewrap, or no sandbox)
+ * @param passedSecrets    secret-looking variables of this process passed to the shell on purpose; all
+ *                         others whose names hold KEY, SECRET, TOKEN or PASSWORD are withheld
  */
 public record BashConfig(Duration defaultTimeout, Duration maxTimeout, CommandPolicy policy,
-                         Path workingDirectory, Map<String, String> environment) {
+                         Path workingDirectory, Map<String, String> environment, SandboxConfig sandbox,
+                         Set<String> passedSecrets) {
 
+    public BashConfig {
+        environment = Map.copyOf(environment);
+        passedSecrets = Set.copyOf(passedSecrets);
+    }
+
+    /** No sandbox (library users opt in with {@link #withSandbox}); secrets are withheld all the same. */
     public static BashConfig defaults() {
         return new BashConfig(Duration.ofSeconds(120), Duration.ofSeconds(600), CommandPolicy.defaults(),
-                Path.of(System.getProperty("user.dir")), Map.of());
+                Path.of(System.getProperty("user.dir")), Map.of(), SandboxConfig.off(), Set.of());
     }
 
     public BashConfig withDefaultTimeout(Duration timeout) {
-        return new BashConfig(timeout, maxTimeout.compareTo(timeout) < 0 ? timeout : maxTimeout, policy, workingDirectory, environment);
+        return new BashConfig(timeout, maxTimeout.compareTo(timeout) < 0 ? timeout : maxTimeout, policy, workingDirectory,
+                environment, sandbox, passedSecrets);
     }
 
     public BashConfig withPolicy(CommandPolicy newPolicy) {
-        return new BashConfig(defaultTimeout, maxTimeout, newPolicy, workingDirectory, environment);
+        return new BashConfig(defaultTimeout, maxTimeout, newPolicy, workingDirectory, environment, sandbox, passedSecrets);
     }
 
     public BashConfig withWorkingDirectory(Path dir) {
-        return new BashConfig(defaultTimeout, maxTimeout, policy, dir, environment);
+        return new BashConfig(defaultTimeout, maxTimeout, policy, dir, environment, sandbox, passedSecrets);
     }
 
     /** Adds {@code name=value} to the environment of new shells (e.g. DISPLAY for the agent's desktop). */
     public BashConfig withEnvironmentVariable(String name, String value) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put(name, value);
-        return new BashConfig(defaultTimeout, maxTimeout, policy, workingDirectory, Map.copyOf(env));
+        return new BashConfig(defaultTimeout, maxTimeout, policy, workingDirectory, env, sandbox, passedSecrets);
+    }
+
+    public BashConfig withSandbox(SandboxConfig newSandbox) {
+        return new BashConfig(defaultTimeout, maxTimeout, policy, workingDirectory, environment, newSandbox, passedSecrets);
+    }
+
+    /** Lets these variables of this process through to the shell although their names look secret. */
+    public BashConfig withPassedSecrets(Set<String> names) {
+        Set<String> all = new LinkedHashSet<>(passedSecrets);
+        all.addAll(names);
+        return new BashConfig(defaultTimeout, maxTimeout, policy, workingDirectory, environment, sandbox, all);
     }
 }

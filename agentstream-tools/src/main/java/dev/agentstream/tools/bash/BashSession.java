@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -55,9 +55,12 @@ final class BashSession implements AutoCloseable {
     private final CompletableFuture<Integer> shellExit = new CompletableFuture<>();
     private final java.util.concurrent.Semaphore startupMarkers = new java.util.concurrent.Semaphore(0);
     private volatile boolean ready;
+    private volatile Set<Long> shellLayers = Set.of();
 
     /** Where the shell's output goes: nowhere until start-up is over, then a call, or the backlog when null. */
-    private Consumer<String> sink = text -> {};
+    private Consumer<String> sink = this::keepStartupOutput;
+    /** What the shell (or the sandbox around it) printed before it was ready, for the error when it never is. */
+    private final StringBuilder startupOutput = new StringBuilder();
     private volatile RunningCommand current;
     private volatile OptionalDouble lastFraction = OptionalDouble.empty();
 
@@ -83,9 +86,14 @@ final class BashSession implements AutoCloseable {
     }
 
     static BashSession start(Path workingDirectory, Map<String, String> extraEnv) throws IOException {
+        return start(workingDirectory, extraEnv, ShellLauncher.unsandboxed());
+    }
+
+    /** A shell started as {@code launcher} says (perhaps in a sandbox); the scratch folder is shared with it. */
+    static BashSession start(Path workingDirectory, Map<String, String> extraEnv, ShellLauncher launcher) throws IOException {
         Path scratch = Files.createTempDirectory("agentstream-bash-");
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = launcher.inheritedEnvironment();
         env.keySet().removeIf(k -> k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") || k.startsWith("BASH_FUNC_"));
         // A plain terminal: programs still see a tty (so they stream line by line) but print few escapes.
         env.put("TERM", "dumb");
@@ -100,8 +108,10 @@ final class BashSession implements AutoCloseable {
         env.put("PS2", "");
         Path fifo = TypeAhead.createFifo(scratch.resolve("prompt.fifo"));
         env.put("PROMPT_COMMAND", "printf '\\033]697;done;" + nonce + ";%s\\007' \"$?\"; " + TypeAhead.promptCommand(fifo));
-        PtyProcess process = new PtyProcessBuilder(new String[] {"/bin/bash", "--noprofile", "--norc", "--noediting", "-i"})
-                .setEnvironment(env)
+        ShellLauncher.CommandLine shell = launcher.commandLine(List.of("/bin/bash", "--noprofile", "--norc", "--noediting", "-i"),
+                workingDirectory, env, List.of(scratch));
+        PtyProcess process = new PtyProcessBuilder(shell.argv().toArray(String[]::new))
+                .setEnvironment(shell.environment())
                 .setDirectory(workingDirectory.toString())
                 .setInitialColumns(200)
                 .setInitialRows(50)
@@ -116,7 +126,7 @@ final class BashSession implements AutoCloseable {
             throw e;
         }
         BashSession session = new BashSession(process, scratch, nonce, typeAhead);
-        session.initialise();
+        session.initialise(launcher.wrapped());
         return session;
     }
 
@@ -124,9 +134,12 @@ final class BashSession implements AutoCloseable {
      * Waits for the first prompt's marker, then turns terminal echo off (so commands are not shown back)
      * and waits for that line's marker. Everything printed until then, such as the echo, is thrown away.
      */
-    private void initialise() throws IOException {
+    private void initialise(boolean wrapped) throws IOException {
         try {
             awaitStartupMarker();
+            // Under a sandbox the JVM's child is bwrap; the processes below it before any command ran are the
+            // sandbox's init and bash itself, which cancelling a command must spare.
+            if (wrapped) shellLayers = SessionProcesses.of(process.pid());
             write("stty -echo -onlcr 2>/dev/null; unset HISTFILE; set +o history; export -n PS1 PS2 PROMPT_COMMAND\n");
             awaitStartupMarker();
         } catch (InterruptedException e) {
@@ -144,13 +157,37 @@ final class BashSession implements AutoCloseable {
     }
 
     private void awaitStartupMarker() throws IOException, InterruptedException {
-        if (!startupMarkers.tryAcquire(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || shellExit.isDone()) {
+        boolean marked = startupMarkers.tryAcquire(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (shellExit.isDone()) {
+            String said;
+            synchronized (sinkLock) {
+                said = startupOutput.toString().strip().lines().reduce((first, second) -> second).orElse("");
+            }
+            throw new IOException("bash exited while starting (status " + shellExit.getNow(-1) + ")" + (said.isEmpty() ? "." : ": " + said));
+        }
+        if (!marked) {
             throw new IOException("bash did not become ready within " + STARTUP_TIMEOUT.toSeconds() + " s.");
         }
     }
 
+    private void keepStartupOutput(String text) {
+        if (startupOutput.length() < 4096) startupOutput.append(text);
+    }
+
     long pid() {
         return process.pid();
+    }
+
+    /** Bash itself: under a sandbox the JVM's child is bwrap, and bash runs below it. */
+    long shellPid() {
+        for (long layer : shellLayers) {
+            try {
+                if ("bash".equals(Files.readString(Path.of("/proc", Long.toString(layer), "comm")).strip())) return layer;
+            } catch (IOException e) {
+                // gone or unreadable: not the shell we are looking for
+            }
+        }
+        return pid();
     }
 
     boolean isAlive() {
@@ -241,19 +278,26 @@ final class BashSession implements AutoCloseable {
             killStragglers();
             return true;
         }
-        Set<Long> processes = SessionProcesses.of(pid());
+        Set<Long> processes = commandProcesses();
         SessionProcesses.signal(processes, false);
         if (awaitExit(running, 700)) {
             killStragglers();
             return true;
         }
-        SessionProcesses.signal(SessionProcesses.of(pid()), true);
+        SessionProcesses.signal(commandProcesses(), true);
         return awaitExit(running, 700);
+    }
+
+    /** The processes commands started: everything under the shell's terminal but the shell (and its sandbox). */
+    private Set<Long> commandProcesses() {
+        Set<Long> processes = SessionProcesses.of(pid());
+        processes.removeAll(shellLayers);
+        return processes;
     }
 
     /** Background children of an interrupted command would outlive it; the cancel contract says none may. */
     private void killStragglers() {
-        Set<Long> left = SessionProcesses.of(pid());
+        Set<Long> left = commandProcesses();
         if (left.isEmpty()) return;
         SessionProcesses.signal(left, false);
         long deadline = System.nanoTime() + 300_000_000L;

@@ -14,10 +14,12 @@ import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.bash.policy.PolicyVerdict;
 import dev.agentstream.tools.bash.policy.ShellState;
+import dev.agentstream.tools.bash.sandbox.Bubblewrap;
+import dev.agentstream.tools.bash.sandbox.SandboxConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,18 +50,39 @@ public final class BashTool implements Tool {
             }}""";
 
     private final BashConfig config;
+    private final Bubblewrap.Status bubblewrap;
+    private final ShellLauncher launcher;
     private final ToolSpec spec;
 
     public BashTool() {
         this(BashConfig.defaults());
     }
 
+    /** bubblewrap is looked for (once per JVM) only when the config asks for a sandbox. */
     public BashTool(BashConfig config) {
+        this(config, config.sandbox().enabled() ? Bubblewrap.status() : Bubblewrap.Status.broken("not probed: no sandbox asked for"));
+    }
+
+    /** With {@code bubblewrap} as found elsewhere (tests use a PATH without it). */
+    public BashTool(BashConfig config, Bubblewrap.Status bubblewrap) {
         this.config = config;
+        this.bubblewrap = bubblewrap;
+        this.launcher = new ShellLauncher(config.sandbox(), bubblewrap, config.passedSecrets());
         this.spec = ToolSpec.fromJson(NAME,
                 "Run commands in a persistent bash session. Output streams while the command runs; "
-                        + "cd, variables and functions persist between calls. Commands pass a safety policy first.",
+                        + "cd, variables and functions persist between calls. Commands pass a safety policy first. "
+                        + sandboxSummary(),
                 SCHEMA, Optional.of("bash_20250124"));
+    }
+
+    /** One sentence on where the shell runs, true to what is enforced (see {@link SandboxConfig#describe}). */
+    public String sandboxSummary() {
+        return config.sandbox().describe(bubblewrap);
+    }
+
+    /** Why bash calls are refused, when the sandbox asked for cannot run here. */
+    public Optional<String> sandboxProblem() {
+        return config.sandbox().enabled() && !bubblewrap.available() ? Optional.of(bubblewrap.problem()) : Optional.empty();
     }
 
     @Override
@@ -69,23 +92,33 @@ public final class BashTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, OutputKind.TERMINAL, scope -> run(BashInput.parse(call.input(), config), scope));
+        return ToolStreams.start(call, context, OutputKind.TERMINAL, scope -> run(BashInput.parse(call.input(), config), scope).withMetadata(sandboxMetadata()));
+    }
+
+    private Map<String, Object> sandboxMetadata() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("sandbox", config.sandbox().mode().label());
+        if (config.sandbox().enabled()) meta.put("network", config.sandbox().network());
+        return meta;
     }
 
     private ToolResult run(BashInput input, CallScope scope) throws IOException {
+        Optional<String> refused = sandboxProblem();
+        if (refused.isPresent()) return ToolResult.error("Nothing was run: " + refused.get());
         Session session = scope.context().session();
+        ShellLauncher launcher = launcherFor(scope);
         if (input.restart()) {
             session.discard(SESSION_KEY);
-            BashSession fresh = shell(session);
+            BashSession fresh = shell(session, launcher);
             return ToolResult.text("The bash session was restarted (new shell, pid " + fresh.pid() + ").")
                     .withMetadata(Map.of("restarted", true));
         }
         String notice = "";
-        BashSession bash = shell(session);
+        BashSession bash = shell(session, launcher);
         if (!bash.isAlive()) {
             int status = bash.shellExit().getNow(-1);
             session.discard(SESSION_KEY);
-            bash = shell(session);
+            bash = shell(session, launcher);
             notice = "[the previous shell had exited (status " + status + "); this command runs in a fresh one]\n";
         }
         if (!bash.callLock().tryLock()) {
@@ -224,7 +257,7 @@ public final class BashTool implements Tool {
     private ShellState shellState(BashSession bash) {
         Path cwd;
         try {
-            cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(bash.pid()), "cwd"));
+            cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(bash.shellPid()), "cwd"));
         } catch (IOException | UnsupportedOperationException e) {
             cwd = null; // unknown: relative deletion targets that could be protected are refused
         }
@@ -232,10 +265,18 @@ public final class BashTool implements Tool {
         return new ShellState(ShellState.homeFrom(home), cwd, config.workingDirectory());
     }
 
-    private BashSession shell(Session session) {
+    /** Results name the file their full output was spooled to: the sandboxed shell must be able to read it. */
+    private ShellLauncher launcherFor(CallScope scope) throws IOException {
+        if (!config.sandbox().enabled()) return launcher;
+        Path spool = scope.context().config().spoolDir().resolve(scope.context().session().id());
+        Files.createDirectories(spool);
+        return launcher.sharing(spool);
+    }
+
+    private BashSession shell(Session session, ShellLauncher launcher) {
         return session.resource(SESSION_KEY, BashSession.class, () -> {
             try {
-                return BashSession.start(config.workingDirectory(), config.environment());
+                return BashSession.start(config.workingDirectory(), config.environment(), launcher);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start bash: " + e.getMessage(), e);
             }
