@@ -64,8 +64,13 @@ final class BashSession implements AutoCloseable {
         }
     }
 
-    private BashSession(PtyProcess process, Path scratchDir, String nonce) {
+    private final String marker;
+    private final SessionReaper reaper;
+
+    private BashSession(PtyProcess process, Path scratchDir, String nonce, String marker, SessionReaper reaper) {
         this.process = process;
+        this.marker = marker;
+        this.reaper = reaper;
         this.terminalInput = process.getOutputStream();
         this.scratchDir = scratchDir;
         this.scanner = new CompletionScanner(nonce);
@@ -88,6 +93,9 @@ final class BashSession implements AutoCloseable {
         env.put("SYSTEMD_PAGER", "");
         env.put("PYTHONUNBUFFERED", "1");
         env.putAll(extraEnv);
+        // Marks every process of this session, however it detaches, for cancel, close and the reaper.
+        String sessionId = UUID.randomUUID().toString();
+        env.put(SessionReaper.VARIABLE, sessionId);
         // Prompts come from the environment, so not even the first prompt prints text; PROMPT_COMMAND
         // prints the completion marker before every prompt, the first one included.
         env.put("PS1", "");
@@ -101,7 +109,15 @@ final class BashSession implements AutoCloseable {
                 .setConsole(false)
                 .setRedirectErrorStream(true)
                 .start();
-        BashSession session = new BashSession(process, scratch, nonce);
+        // Started after bash, so neither bash nor its children can hold the reaper's pipe open.
+        SessionReaper reaper;
+        try {
+            reaper = SessionReaper.start(sessionId);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        BashSession session = new BashSession(process, scratch, nonce, SessionReaper.VARIABLE + "=" + sessionId, reaper);
         session.initialise();
         return session;
     }
@@ -213,19 +229,19 @@ final class BashSession implements AutoCloseable {
             killStragglers();
             return true;
         }
-        Set<Long> processes = SessionProcesses.of(pid());
+        Set<Long> processes = processes();
         SessionProcesses.signal(processes, false);
         if (awaitExit(running, 700)) {
             killStragglers();
             return true;
         }
-        SessionProcesses.signal(SessionProcesses.of(pid()), true);
+        SessionProcesses.signal(processes(), true);
         return awaitExit(running, 700);
     }
 
     /** Background children of an interrupted command would outlive it; the cancel contract says none may. */
     private void killStragglers() {
-        Set<Long> left = SessionProcesses.of(pid());
+        Set<Long> left = processes();
         if (left.isEmpty()) return;
         SessionProcesses.signal(left, false);
         long deadline = System.nanoTime() + 300_000_000L;
@@ -233,6 +249,11 @@ final class BashSession implements AutoCloseable {
             sleepQuietly(20);
         }
         SessionProcesses.signal(left, true);
+    }
+
+    /** Every process this session started, including those that left its terminal session with setsid. */
+    private Set<Long> processes() {
+        return SessionProcesses.of(pid(), marker);
     }
 
     private static boolean awaitExit(RunningCommand running, long millis) {
@@ -328,9 +349,9 @@ final class BashSession implements AutoCloseable {
 
     @Override
     public void close() {
-        Set<Long> processes = SessionProcesses.of(process.pid());
-        SessionProcesses.signal(processes, true);
+        SessionProcesses.signal(processes(), true);
         process.destroyForcibly();
+        reaper.close();
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

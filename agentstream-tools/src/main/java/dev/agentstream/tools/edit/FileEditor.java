@@ -44,7 +44,7 @@ final class FileEditor {
             }
             Files.createDirectories(path.getParent());
             byte[] bytes = fileText.getBytes(StandardCharsets.UTF_8);
-            write(path, bytes);
+            write(path, bytes, FileStamp.ABSENT);
             history.record(path, null, bytes);
             int lines = Lines.count(fileText);
             meta.put("lines", lines);
@@ -55,23 +55,25 @@ final class FileEditor {
 
     void strReplace(Path path, String oldStr, String newStr) throws IOException {
         synchronized (history) {
-            TextFile file = readForEdit(path);
+            FileStamp stamp = FileStamp.of(path);
+            TextFile file = readForEdit(path, stamp);
             String old = file.format().toFileLineEndings(oldStr);
             String replacement = file.format().toFileLineEndings(newStr);
             if (old.equals(replacement)) {
                 throw new ToolInputException("old_str and new_str are the same, so nothing would change; put the changed text in new_str.");
             }
             TextEdits.Edited edited = TextEdits.replaceOnce(file.text(), old, replacement, path);
-            commit(path, file, edited);
+            commit(path, file, edited, stamp);
         }
     }
 
     void insert(Path path, int afterLine, String insertText) throws IOException {
         synchronized (history) {
-            TextFile file = readForEdit(path);
+            FileStamp stamp = FileStamp.of(path);
+            TextFile file = readForEdit(path, stamp);
             String block = file.format().toFileLineEndings(insertText);
             TextEdits.Edited edited = TextEdits.insert(file.text(), afterLine, block, file.format().lineEnding(), path);
-            commit(path, file, edited);
+            commit(path, file, edited, stamp);
         }
     }
 
@@ -79,6 +81,7 @@ final class FileEditor {
         synchronized (history) {
             EditHistory.Step step = history.latest(path).orElseThrow(() -> new ToolInputException("There is no edit of " + path
                     + " to undo: undo_edit reverts only edits this tool made in this session; view the file and fix it with str_replace instead."));
+            FileStamp stamp = FileStamp.of(path);
             byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
             if (!step.matches(current)) {
                 throw new ToolInputException(path + " changed after this tool last edited it, so undo_edit would throw that change away; view the file and fix it with str_replace instead.");
@@ -90,7 +93,7 @@ final class FileEditor {
                 say("Undid the creation of " + path + ": the file was deleted.\n");
                 return;
             }
-            write(path, step.before());
+            write(path, step.before(), stamp);
             history.undone(step);
             TextFile restored = TextFile.decode(path, step.before());
             String now = TextFile.decode(path, current).text();
@@ -101,9 +104,9 @@ final class FileEditor {
         }
     }
 
-    private void commit(Path path, TextFile file, TextEdits.Edited edited) throws IOException {
+    private void commit(Path path, TextFile file, TextEdits.Edited edited, FileStamp stamp) throws IOException {
         byte[] bytes = file.encode(edited.text());
-        write(path, bytes);
+        write(path, bytes, stamp);
         history.record(path, file.bytes(), bytes);
         meta.put("firstLine", edited.firstLine());
         meta.put("lastLine", edited.lastLine());
@@ -114,22 +117,31 @@ final class FileEditor {
                 + "Review the change; edit again or use undo_edit if it is not what you meant.\n");
     }
 
-    private static TextFile readForEdit(Path path) throws IOException {
+    private static TextFile readForEdit(Path path, FileStamp stamp) throws IOException {
         if (Files.isDirectory(path)) {
             throw new ToolInputException(path + " is a directory; give the path of a file in it (view the directory to see them).");
         }
         if (!Files.exists(path)) {
             throw new ToolInputException(path + " does not exist; check the path (view its directory), or make the file with the create command.");
         }
-        return TextFile.read(path);
+        TextFile file = TextFile.read(path);
+        if (!FileStamp.of(path).equals(stamp)) throw changedUnderneath(path);
+        return file;
     }
 
-    private static void write(Path path, byte[] bytes) {
+    private static void write(Path path, byte[] bytes, FileStamp expected) {
         try {
-            AtomicWriter.write(path, bytes);
+            AtomicWriter.write(path, AtomicWriter.Content.of(bytes), expected);
+        } catch (AtomicWriter.ChangedUnderneathException e) {
+            throw changedUnderneath(path);
         } catch (IOException e) {
             throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it was left unchanged; check the disk space and the permissions of its folder, then try again.");
         }
+    }
+
+    private static ToolInputException changedUnderneath(Path path) {
+        return new ToolInputException(path + " changed while this edit was working on it (another program wrote to it), so the edit "
+                + "was not applied and that change was kept; view the file again and redo the edit.");
     }
 
     private void say(String text) {
