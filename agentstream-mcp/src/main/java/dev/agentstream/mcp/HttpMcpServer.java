@@ -1,6 +1,5 @@
 package dev.agentstream.mcp;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -43,7 +42,7 @@ public final class HttpMcpServer implements AutoCloseable {
     private final ServerConnector connector;
 
     private HttpMcpServer(McpOptions options, String host, int port) throws Exception {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
                 .mcpEndpoint(ENDPOINT)
