@@ -3,6 +3,7 @@ package dev.agentstream.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.EventJson;
+import dev.agentstream.core.InputLimits;
 import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.Session;
 import dev.agentstream.core.StreamingMode;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +31,12 @@ import picocli.CommandLine.Parameters;
         description = "Run one tool call and show its output live.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the call succeeded (a command's own non-zero status is reported, not an error)",
-                "1:the result is an error", "2:bad usage", "130:cancelled with Ctrl-C"})
+                "1:the result is an error", "2:bad usage", "130:cancelled with Ctrl-C",
+                "141:the reader of stdout went away (a closed pipe), so the call was cancelled"})
 final class ToolCommand implements Callable<Integer> {
+
+    /** The longest a Ctrl-C or SIGTERM waits for the call to be cancelled and its session closed. */
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(8);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,27 +97,62 @@ final class ToolCommand implements Callable<Integer> {
 
         Session session = Session.create();
         ToolCall call = new ToolCall(callId, toolName, input);
-        ToolStream stream = registry.execute(call, new ToolContext(session, config));
         AtomicBoolean finished = new AtomicBoolean();
-        Thread cancelOnCtrlC = new Thread(() -> {
+        AtomicReference<ToolStream> running = new AtomicReference<>();
+        // Registered before the call starts, so a Ctrl-C (or SIGTERM) at any moment cancels it; a stream
+        // closed before the tool installed its cancel action is cancelled as soon as it does.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (finished.get()) return;
-            stream.close();
-            printer.cancelled();
-            session.close();
-        }, "agentstream-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+            boundedShutdown(() -> {
+                ToolStream current = running.get();
+                if (current != null) current.close();
+                printer.cancelled();
+                session.close();
+            });
+        }, "agentstream-ctrl-c"));
+        ToolStream stream = registry.execute(call, new ToolContext(session, config));
+        running.set(stream);
 
-        ToolEvent terminal = registry.deliver(stream, toolName, printer);
+        // PrintStream swallows write errors; asking after each event notices a closed pipe at the next one,
+        // and cancels the call rather than run it on for a reader that is gone.
+        AtomicBoolean readerGone = new AtomicBoolean();
+        ToolEvent terminal;
+        try {
+            terminal = registry.deliver(stream, toolName, event -> {
+                printer.accept(event);
+                if (out.checkError() && readerGone.compareAndSet(false, true)) stream.close();
+            });
+        } catch (IllegalStateException e) {
+            // the call was cancelled and its tool did not stop in time: say so in one line, never a trace
+            err.println("agentstream: " + e.getMessage());
+            finished.set(true);
+            boundedShutdown(session::close);
+            return readerGone.get() ? 141 : 130;
+        }
         finished.set(true);
         stream.close();
         session.close();
         out.flush();
+        if (readerGone.get() || out.checkError()) return 141;
         return switch (terminal) {
             case ToolEvent.Completed c -> c.result().isError() ? 1 : 0;
             default -> 1;
         };
     }
 
+
+    /**
+     * Runs the shutdown work, but lets the JVM end after {@link #SHUTDOWN_GRACE} even if a tool is stuck
+     * (in a blocking system call, say): a Ctrl-C must always end the process.
+     */
+    private static void boundedShutdown(Runnable work) {
+        Thread worker = Thread.ofPlatform().daemon().name("agentstream-cancel").start(work);
+        try {
+            worker.join(SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private JsonNode readInput(CommandLine cli) {
         String text;
@@ -135,6 +176,7 @@ final class ToolCommand implements Callable<Integer> {
             }
             return node;
         } catch (JsonProcessingException e) {
+            if (InputLimits.isSizeLimit(e)) throw new CommandLine.ParameterException(cli, "The input is too big: " + InputLimits.TOO_BIG + ".");
             throw new CommandLine.ParameterException(cli, "The input is not valid JSON (" + e.getOriginalMessage()
                     + "); pass an object such as {\"command\":\"ls\"}.");
         }

@@ -17,7 +17,9 @@ final class CallLog {
                 view.bytes(), view.lines(), view.truncated());
     }
 
+    /** One line, never a stack trace, on the operator's stream; the trace goes to debug for whoever turns it on. */
     static void failure(ToolCall call, Throwable t) {
-        log.warn("call failed tool={} call={}", call.name(), call.id(), t);
+        log.warn("call failed tool={} call={} error={}", call.name(), call.id(), t.toString());
+        log.debug("call failed tool={} call={}", call.name(), call.id(), t);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = InputLimits.applyTo(new ObjectMapper());
 
     private EventJson() {}
 

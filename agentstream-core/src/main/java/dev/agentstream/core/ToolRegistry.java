@@ -68,7 +68,8 @@ public final class ToolRegistry {
             return ToolStream.of(call.id(), new ToolEvent.Started(call.id(), 0, call.name()),
                     new ToolEvent.Completed(call.id(), 0, ToolResult.error(e.getMessage())));
         } catch (RuntimeException e) {
-            log.warn("Tool {} could not start call {}", call.name(), call.id(), e);
+            log.warn("Tool {} could not start call {}: {}", call.name(), call.id(), e.toString());
+            log.debug("Tool {} could not start call {}", call.name(), call.id(), e);
             return ToolStream.of(call.id(), new ToolEvent.Started(call.id(), 0, call.name()),
                     new ToolEvent.Failed(call.id(), 0, ToolError.of(e)));
         }

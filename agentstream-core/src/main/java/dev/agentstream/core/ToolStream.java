@@ -20,6 +20,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
     private final String callId;
     private final BlockingQueue<ToolEvent> queue;
     private volatile Runnable canceller = () -> {};
+    private final java.util.concurrent.atomic.AtomicBoolean cancelRan = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
     private volatile ToolEvent terminal;
     private final java.util.concurrent.CompletableFuture<ToolEvent> terminalFuture = new java.util.concurrent.CompletableFuture<>();
@@ -44,8 +45,14 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
         return callId;
     }
 
+    /** Installs the cancel action; a close() that came before it (a Ctrl-C during start-up) runs it now. */
     void onCancel(Runnable canceller) {
         this.canceller = canceller;
+        if (closed && terminal == null) runCancellerOnce();
+    }
+
+    private void runCancellerOnce() {
+        if (cancelRan.compareAndSet(false, true)) canceller.run();
     }
 
     /**
@@ -171,7 +178,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
         closed = true;
         queue.clear();
         if (terminal == null) {
-            canceller.run();
+            runCancellerOnce();
         }
     }
 }

@@ -65,6 +65,7 @@ public final class ToolStreams {
         ToolEvent terminal;
         String outcome;
         try {
+            InputText.requireWellFormed(call.input());
             ToolResult result = body.run(scope);
             Map<String, Object> meta = new LinkedHashMap<>(scope.outputMetadata());
             meta.putAll(result.metadata());

@@ -1,6 +1,5 @@
 package dev.agentstream.mcp;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -53,7 +52,7 @@ public final class HttpMcpServer implements AutoCloseable {
 
     private HttpMcpServer(McpOptions options, HttpAccess access) throws Exception {
         this.access = access;
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
                 .mcpEndpoint(ENDPOINT)

@@ -1,6 +1,5 @@
 package dev.agentstream.mcp;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -27,7 +26,7 @@ public final class StdioMcpServer implements AutoCloseable {
     private final McpAsyncServer server;
 
     private StdioMcpServer(McpOptions options, InputStream in, OutputStream out) {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        McpJsonMapper mapper = McpJson.mapper();
         SessionListener listener = new SessionListener() {
             @Override
             public void cancelled(String sessionId, String requestId) {

@@ -72,9 +72,14 @@ final class BashSession implements AutoCloseable {
         }
     }
 
-    private BashSession(PtyProcess process, Path scratchDir, String nonce, TypeAhead typeAhead) {
+    private final String marker;
+    private final SessionReaper reaper;
+
+    private BashSession(PtyProcess process, Path scratchDir, String nonce, TypeAhead typeAhead, String marker, SessionReaper reaper) {
         this.process = process;
         this.typeAhead = typeAhead;
+        this.marker = marker;
+        this.reaper = reaper;
         this.terminalInput = process.getOutputStream();
         this.scratchDir = scratchDir;
         this.scanner = new CompletionScanner(nonce);
@@ -102,6 +107,9 @@ final class BashSession implements AutoCloseable {
         env.put("SYSTEMD_PAGER", "");
         env.put("PYTHONUNBUFFERED", "1");
         env.putAll(extraEnv);
+        // Marks every process of this session, however it detaches, for cancel, close and the reaper.
+        String sessionId = UUID.randomUUID().toString();
+        env.put(SessionReaper.VARIABLE, sessionId);
         // Prompts come from the environment, so not even the first prompt prints text; PROMPT_COMMAND
         // prints the completion marker before every prompt, the first one included.
         env.put("PS1", "");
@@ -125,7 +133,16 @@ final class BashSession implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
-        BashSession session = new BashSession(process, scratch, nonce, typeAhead);
+        // Started after bash, so neither bash nor its children can hold the reaper's pipe open.
+        SessionReaper reaper;
+        try {
+            reaper = SessionReaper.start(sessionId);
+        } catch (IOException e) {
+            typeAhead.close();
+            process.destroyForcibly();
+            throw e;
+        }
+        BashSession session = new BashSession(process, scratch, nonce, typeAhead, SessionReaper.VARIABLE + "=" + sessionId, reaper);
         session.initialise(launcher.wrapped());
         return session;
     }
@@ -288,9 +305,12 @@ final class BashSession implements AutoCloseable {
         return awaitExit(running, 700);
     }
 
-    /** The processes commands started: everything under the shell's terminal but the shell (and its sandbox). */
+    /**
+     * The processes commands started: everything under the shell's terminal or carrying the session's marker
+     * (a {@code setsid} child), but the shell (and its sandbox).
+     */
     private Set<Long> commandProcesses() {
-        Set<Long> processes = SessionProcesses.of(pid());
+        Set<Long> processes = SessionProcesses.of(pid(), marker);
         processes.removeAll(shellLayers);
         return processes;
     }
@@ -305,6 +325,11 @@ final class BashSession implements AutoCloseable {
             sleepQuietly(20);
         }
         SessionProcesses.signal(left, true);
+    }
+
+    /** Every process this session started, including those that left its terminal session with setsid. */
+    private Set<Long> processes() {
+        return SessionProcesses.of(pid(), marker);
     }
 
     private static boolean awaitExit(RunningCommand running, long millis) {
@@ -436,9 +461,9 @@ final class BashSession implements AutoCloseable {
 
     @Override
     public void close() {
-        Set<Long> processes = SessionProcesses.of(process.pid());
-        SessionProcesses.signal(processes, true);
+        SessionProcesses.signal(processes(), true);
         process.destroyForcibly();
+        reaper.close();
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -18,12 +18,24 @@ final class SessionProcesses {
     private SessionProcesses() {}
 
     static Set<Long> of(long shellPid) {
+        return of(shellPid, null);
+    }
+
+    /**
+     * Also every process whose environment carries {@code marker} (such as {@code AGENTSTREAM_SESSION=id}):
+     * that catches a {@code setsid} child whose parent exited, which is in neither the shell's terminal
+     * session nor its tree any more.
+     */
+    static Set<Long> of(long shellPid, String marker) {
         Set<Long> pids = new LinkedHashSet<>();
         ProcessHandle.of(shellPid).ifPresent(shell -> shell.descendants().forEach(p -> pids.add(p.pid())));
+        byte[] wanted = marker == null ? null : (marker + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path dir : proc) {
                 long pid = Long.parseLong(dir.getFileName().toString());
-                if (pid != shellPid && sessionOf(dir).orElse(-1L) == shellPid) pids.add(pid);
+                if (pid == shellPid || pid == self) continue;
+                if (sessionOf(dir).orElse(-1L) == shellPid || (wanted != null && environHolds(dir, wanted))) pids.add(pid);
             }
         } catch (IOException | RuntimeException e) {
             // /proc is missing or changed under us: the descendants found above are the best we know.
@@ -57,6 +69,28 @@ final class SessionProcesses {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean environHolds(Path procDir, byte[] entry) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(procDir.resolve("environ"));
+        } catch (IOException | RuntimeException e) {
+            return false; // another user's process, or gone: not one of ours
+        }
+        outer:
+        for (int start = 0; start + entry.length <= environ.length; ) {
+            for (int i = 0; i < entry.length; i++) {
+                if (environ[start + i] != entry[i]) {
+                    int end = start;
+                    while (end < environ.length && environ[end] != 0) end++;
+                    start = end + 1;
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Optional<Long> sessionOf(Path procDir) {

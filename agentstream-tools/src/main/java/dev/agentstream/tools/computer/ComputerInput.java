@@ -25,6 +25,8 @@ record ComputerInput(ComputerAction action, Optional<Point> coordinate, Optional
 
     static final double MAX_DURATION_SECONDS = 100;
     static final int MAX_SCROLL_AMOUNT = 100;
+    /** The most one type action takes: typing is key event by key event, so far more would hold the call for minutes. */
+    static final int MAX_TYPE_CHARS = 10_000;
 
     static ComputerInput parse(JsonNode input) {
         ComputerAction action = action(input);
@@ -52,6 +54,10 @@ record ComputerInput(ComputerAction action, Optional<Point> coordinate, Optional
                 refuse(coordinate, action, "coordinate", "click the field first, then type");
                 String typed = require(text, action, "text", "the text to type");
                 if (typed.isEmpty()) throw new ToolInputException("'text' is empty; give the text to type.");
+                if (typed.length() > MAX_TYPE_CHARS) {
+                    throw new ToolInputException("'text' is " + typed.length() + " characters, more than the " + MAX_TYPE_CHARS
+                            + " one type action takes; type it in several calls, or write long text to a file with str_replace_based_edit_tool and open that.");
+                }
                 TextTyper.keysymsOf(typed);
             }
             case MOUSE_MOVE -> require(coordinate, action, "coordinate", "[x, y] to move the pointer to");

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file's content all at once: the new bytes go to a temp file in the same directory, are forced
@@ -43,7 +42,21 @@ final class AtomicWriter {
         }
     }
 
+    /** A file modified this recently is taken to have a writer at work. */
+    private static final long BUSY_FILE_MILLIS = 2_000;
+    /** How long the replaced file of a busy file is watched for late appends, and how often. */
+    private static final long SETTLE_MILLIS = 50;
+    private static final long SETTLE_POLL_MILLIS = 5;
+
     private AtomicWriter() {}
+
+    /** Thrown when the target changed after it was read: the rename would throw that change away. */
+    static final class ChangedUnderneathException extends IOException {
+        ChangedUnderneathException(Path target) {
+            super(target + " changed while the edit was being written");
+        }
+    }
+
 
     /** How a write went: {@code hardLinks} names the file has (1 for a new file), and whether it was rewritten in place. */
     record Written(int hardLinks, boolean inPlace) {}
@@ -53,9 +66,20 @@ final class AtomicWriter {
     }
 
     static Written write(Path target, Content content) throws IOException {
+        return write(target, content, null);
+    }
+
+    /**
+     * Like {@link #write(Path, Content)}, but only if {@code target} still matches {@code expected} (what the
+     * caller read) just before the rename; null skips the check. An append that lands in the old file after
+     * that check, through a descriptor opened before the rename, is carried over to the new file.
+     */
+    static Written write(Path target, Content content, FileStamp expected) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path name = target.getFileName();
-        Path temp = Path.of("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        TempFiles.sweep(dir);
+        Path claimed = TempFiles.claim(target);
+        Path temp = claimed.getFileName();
         try (SecureDirectoryStream<Path> folder = LinkFreeFiles.openDirectory(dir)) {
             PosixFileAttributes original = attributes(folder, name);
             int links = original == null ? 1 : hardLinks(dir.resolve(name));
@@ -68,20 +92,58 @@ final class AtomicWriter {
                     channel.force(true);
                 }
                 if (links > 1) {
+                    if (expected != null && !FileStamp.of(target).equals(expected)) throw new ChangedUnderneathException(target);
                     copyInPlace(folder, temp, name, target);
                     return new Written(links, true);
                 }
                 if (original != null) copyOwnershipAndMode(original, dir.resolve(name), folder, temp);
-                move(folder, temp, name, target);
-                moved = true;
+                try (FileChannel old = expected != null && expected.exists()
+                        ? LinkFreeFiles.fileChannel(folder.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) : null) {
+                    if (expected != null && !FileStamp.of(target).equals(expected)) throw new ChangedUnderneathException(target);
+                    move(folder, temp, name, target);
+                    moved = true;
+                    if (old != null) carryOverLateAppend(old, expected, target);
+                }
                 forceDirectory(dir);
                 return new Written(links, false);
             } finally {
                 if (!moved) deleteIfExists(folder, temp);
+                TempFiles.done(claimed);
             }
         }
     }
 
+    /**
+     * A writer that opened the file just before the rename writes into the replaced file, and its bytes would
+     * be lost: they are appended to the new file. A file written to in the last moments (a log being appended
+     * to) is watched for {@link #SETTLE_MILLIS} after the rename, so a writer caught between its open and
+     * its write is carried over too; a quiet file costs one size check.
+     */
+    private static void carryOverLateAppend(FileChannel old, FileStamp read, Path target) throws IOException {
+        long carried = read.size();
+        boolean busy = System.currentTimeMillis() - read.modifiedNanos() / 1_000_000 < BUSY_FILE_MILLIS;
+        long settleUntil = System.nanoTime() + (busy ? SETTLE_MILLIS * 1_000_000 : 0);
+        do {
+            long size = old.size();
+            if (size > carried) {
+                try (FileChannel now = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    while (carried < size) {
+                        long sent = old.transferTo(carried, size - carried, now);
+                        if (sent <= 0) break;
+                        carried += sent;
+                    }
+                    now.force(true);
+                }
+            }
+            if (System.nanoTime() >= settleUntil) return;
+            try {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        } while (true);
+    }
     /** Deletes {@code target} inside its folder opened without following links. */
     static void delete(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();

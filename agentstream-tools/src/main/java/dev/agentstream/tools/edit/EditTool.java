@@ -86,6 +86,7 @@ public final class EditTool implements Tool {
 
     private ToolResult run(EditInput input, CallScope scope) throws IOException {
         Path path = workspace.resolve(input.path());
+        EditGuards.check(input, path);
         try {
             return switch (input.command()) {
                 case VIEW -> view(path, input, scope);
@@ -98,6 +99,10 @@ public final class EditTool implements Tool {
             throw new ToolInputException("Permission denied for " + e.getFile() + "; choose a file this process may read and write, or change its permissions with bash.");
         } catch (FileSystemException e) {
             throw new ToolInputException(input.command().wireName() + " of " + path + " failed: " + e.getMessage() + "; check the path and try again.");
+        } catch (IOException e) {
+            // e.g. EIO from /proc/self/mem: the kernel refuses the read, so nothing the tool could retry would help
+            throw new ToolInputException(input.command().wireName() + " of " + path + " failed: the system refused to read it ("
+                    + e.getMessage() + "); choose a regular file, or look at this one with bash.");
         }
     }
 

@@ -45,7 +45,7 @@ final class FileEditor {
             }
             Files.createDirectories(path.getParent());
             byte[] bytes = fileText.getBytes(StandardCharsets.UTF_8);
-            write(path, bytes);
+            write(path, bytes, FileStamp.ABSENT);
             history.record(path, null, bytes);
             int lines = Lines.count(fileText);
             meta.put("lines", lines);
@@ -56,7 +56,8 @@ final class FileEditor {
 
     void strReplace(Path path, String oldStr, String newStr) throws IOException {
         synchronized (history) {
-            TextFile file = readForEdit(path);
+            FileStamp stamp = FileStamp.of(path);
+            TextFile file = readForEdit(path, stamp);
             String old = file.format().toFileLineEndings(oldStr);
             String replacement = file.format().toFileLineEndings(newStr);
             if (old.equals(replacement)) {
@@ -65,16 +66,17 @@ final class FileEditor {
             TextEdits.Edited edited = oldStr.indexOf('\n') >= 0 && Lines.mixesLineEndings(file.text())
                     ? TextEdits.replaceOnceAnyLineEnding(file.text(), oldStr.replace(TextFormat.CRLF, TextFormat.LF), replacement, path)
                     : TextEdits.replaceOnce(file.text(), old, replacement, path);
-            commit(path, file, edited);
+            commit(path, file, edited, stamp);
         }
     }
 
     void insert(Path path, int afterLine, String insertText) throws IOException {
         synchronized (history) {
-            TextFile file = readForEdit(path);
+            FileStamp stamp = FileStamp.of(path);
+            TextFile file = readForEdit(path, stamp);
             String block = file.format().toFileLineEndings(insertText);
             TextEdits.Edited edited = TextEdits.insert(file.text(), afterLine, block, file.format().lineEnding(), path);
-            commit(path, file, edited);
+            commit(path, file, edited, stamp);
         }
     }
 
@@ -82,6 +84,7 @@ final class FileEditor {
         synchronized (history) {
             EditHistory.Step step = history.latest(path).orElseThrow(() -> new ToolInputException("There is no edit of " + path
                     + " to undo: undo_edit reverts only edits this tool made in this session; view the file and fix it with str_replace instead."));
+            FileStamp stamp = FileStamp.of(path);
             byte[] current = Files.isRegularFile(path) ? LinkFreeFiles.readAllBytes(path) : null;
             if (!step.matches(current)) {
                 throw new ToolInputException(path + " changed after this tool last edited it, so undo_edit would throw that change away; view the file and fix it with str_replace instead.");
@@ -93,7 +96,7 @@ final class FileEditor {
                 say("Undid the creation of " + path + ": the file was deleted.\n");
                 return;
             }
-            write(path, step.before());
+            write(path, step.before(), stamp);
             history.undone(step);
             TextFile restored = TextFile.decode(path, step.before());
             String now = TextFile.decode(path, current).text();
@@ -104,9 +107,9 @@ final class FileEditor {
         }
     }
 
-    private void commit(Path path, TextFile file, TextEdits.Edited edited) throws IOException {
+    private void commit(Path path, TextFile file, TextEdits.Edited edited, FileStamp stamp) throws IOException {
         byte[] bytes = file.encode(edited.text());
-        write(path, bytes);
+        write(path, bytes, stamp);
         history.record(path, file.bytes(), bytes);
         meta.put("firstLine", edited.firstLine());
         meta.put("lastLine", edited.lastLine());
@@ -117,29 +120,38 @@ final class FileEditor {
                 + "Review the change; edit again or use undo_edit if it is not what you meant.\n");
     }
 
-    private static TextFile readForEdit(Path path) throws IOException {
+    private static TextFile readForEdit(Path path, FileStamp stamp) throws IOException {
         if (Files.isDirectory(path)) {
             throw new ToolInputException(path + " is a directory; give the path of a file in it (view the directory to see them).");
         }
         if (!Files.exists(path)) {
             throw new ToolInputException(path + " does not exist; check the path (view its directory), or make the file with the create command.");
         }
-        return TextFile.read(path);
+        TextFile file = TextFile.read(path);
+        if (!FileStamp.of(path).equals(stamp)) throw changedUnderneath(path);
+        return file;
     }
 
-    private void write(Path path, byte[] bytes) {
+    private void write(Path path, byte[] bytes, FileStamp expected) {
         try {
-            AtomicWriter.Written written = AtomicWriter.write(path, bytes);
+            AtomicWriter.Written written = AtomicWriter.write(path, AtomicWriter.Content.of(bytes), expected);
             if (written.inPlace()) {
                 meta.put("hardLinks", written.hardLinks());
                 meta.put("inPlace", true);
                 say(path + " has " + written.hardLinks() + " hard links, so it was rewritten in place: every one of its names sees the change.\n");
             }
+        } catch (AtomicWriter.ChangedUnderneathException e) {
+            throw changedUnderneath(path);
         } catch (AtomicWriter.PartlyWrittenException e) {
             throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it may hold part of the new content; view it and fix it with bash.");
         } catch (IOException e) {
             throw new ToolInputException("Writing " + path + " failed (" + e.getMessage() + "), so it was left unchanged; check the disk space and the permissions of its folder, then try again.");
         }
+    }
+
+    private static ToolInputException changedUnderneath(Path path) {
+        return new ToolInputException(path + " changed while this edit was working on it (another program wrote to it), so the edit "
+                + "was not applied and that change was kept; view the file again and redo the edit.");
     }
 
     private void say(String text) {

@@ -2,6 +2,7 @@ package dev.agentstream.tools.find;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.tools.fs.FileTypeGuard;
 import dev.agentstream.tools.fs.InputFields;
 import dev.agentstream.tools.fs.Workspace;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ record FindInput(Path path, String pattern, boolean regex, boolean caseSensitive
         if (!Files.exists(path)) {
             throw new ToolInputException("'" + rawPath + "' does not exist; give an existing folder or file to search.");
         }
+        FileTypeGuard.requireRegularFile(path, "searching it");
         return new FindInput(path, pattern,
                 fields.bool("regex", false),
                 fields.bool("case_sensitive", true),

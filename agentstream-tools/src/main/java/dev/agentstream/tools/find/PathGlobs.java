@@ -1,6 +1,7 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.tools.fs.GlobSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
@@ -60,6 +61,10 @@ final class PathGlobs {
             throw new ToolInputException("'" + field + "' holds an empty glob; remove it or write a glob such as \"*.java\".");
         }
         for (String expanded : BraceExpansion.expand(trimmed)) {
+            if (!GlobSyntax.isValid(expanded)) {
+                throw new ToolInputException("'" + field + "' glob \"" + glob + "\" is not a valid glob (" + GlobSyntax.problem(expanded)
+                        + "); write one such as \"*.java\", \"src/**\" or \"*.{ts,tsx}\".");
+            }
             FastIgnoreRule rule = new FastIgnoreRule(expanded);
             if (rule.isEmpty() || rule.getNegation()) {
                 throw new ToolInputException("'" + field + "' glob \"" + glob + "\" is not a valid glob; write one such as \"*.java\", \"src/**\" or \"*.{ts,tsx}\".");

@@ -118,7 +118,8 @@ public final class IgnoreRules {
     }
 
     private static void parseInto(IgnoreNode rules, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        if (FileTypeGuard.kindOf(file) != null) return; // a FIFO named .gitignore would block the walk
+        try (InputStream in = GlobSyntax.validLines(Files.newInputStream(file))) {
             rules.parse(file.toString(), in);
         } catch (IOException e) {
             // An unreadable rule file is treated as absent, as git does; the walk itself goes on.

@@ -3,6 +3,7 @@ package dev.agentstream.tools.fs;
 import dev.agentstream.core.ToolInputException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class Workspace {
         if (raw == null || raw.isBlank()) {
             throw new ToolInputException("'path' is missing; give an absolute path such as " + roots.getFirst() + ".");
         }
-        Path path = PathText.parse(raw);
+        Path path = parse(raw);
         if (!path.isAbsolute()) {
             throw new ToolInputException("'" + raw + "' is not an absolute path; give the full path, e.g. "
                     + roots.getFirst().resolve(raw).normalize() + ".");
@@ -65,6 +66,15 @@ public final class Workspace {
         }
         throw new ToolInputException("'" + raw + "' is outside the workspace (it resolves to " + real
                 + "); only paths under " + describeRoots() + " may be used.");
+    }
+
+    private static Path parse(String raw) {
+        try {
+            return PathText.parse(raw);
+        } catch (InvalidPathException e) {
+            String why = raw.indexOf('\0') >= 0 ? "holds a NUL character, which no file name can contain" : "is not a valid path (" + e.getReason() + ")";
+            throw new ToolInputException("'path' " + why + "; send the path without it.");
+        }
     }
 
     private static Path realPath(Path path) {

@@ -1,0 +1,24 @@
+package dev.agentstream.mcp;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentstream.core.InputLimits;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+
+/**
+ * The SDK's JSON mapper (Jackson 2, the one Jackson the project ships) with the tool-input string limit set
+ * explicitly, the same limit the CLI and the agent parse with, rather than whatever the parser's default is.
+ */
+final class McpJson {
+
+    private McpJson() {}
+
+    static McpJsonMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(InputLimits.MAX_STRING_CHARS).build())
+                .build();
+        return new JacksonMcpJsonMapper(new ObjectMapper(factory));
+    }
+}
