@@ -79,7 +79,7 @@ class ComputerErrorsTest {
         assertThat(error(Map.of("action", "type", "text", ""))).isEqualTo("'text' is empty; give the text to type.");
         assertThat(error(Map.of("action", "key"))).startsWith("'text' is required for key");
         assertThat(error(Map.of("action", "type", "text", "bell\u0007"))).contains("U+0007");
-        assertThat(error(Map.of("action", "type", "text", "half \uD83D pair"))).startsWith("'text' contains U+D83D, half of a surrogate pair");
+        assertThat(error(Map.of("action", "type", "text", "half \uD83D pair"))).contains("U+D83D").contains("surrogate");
         assertThat(error(Map.of("action", "type", "text", "\uDE00"))).contains("U+DE00");
         assertThat(error(Map.of("action", "type", "text", "x", "coordinate", List.of(1, 1))))
                 .isEqualTo("'coordinate' is not accepted for type; click the field first, then type.");
