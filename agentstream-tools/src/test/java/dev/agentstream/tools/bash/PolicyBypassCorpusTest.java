@@ -82,7 +82,7 @@ class PolicyBypassCorpusTest {
     static {
         // quoting and spelling of the name
         closed("canary", "BIN/canary", "\\canary", "'canary'", "\"canary\"", "c''anary", "c\"\"anary", "\"c\"anary",
-                "c\\anary", "$'canary'", "$'\\x63anary'", "$'\\143anary'", "c$\"an\"ary", "ca\"\"nary",
+                "c\\anary", "$'canary'", "$'\\x63anary'", "$'\\143anary'", "$\"canary\"", "c$\"an\"ary", "ca\"\"nary",
                 "c\\\nanary", "{canary,}", "{canary,x}", "canar{y,}", "c{a,}nary", "{c,}anary", "BIN/../bin/canary",
                 "BIN//canary", "./../bin/canary", "canary{,}");
         // variables and assignments in the same command

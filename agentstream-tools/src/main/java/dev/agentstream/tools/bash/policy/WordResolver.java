@@ -44,7 +44,14 @@ final class WordResolver {
             case "word", "number" -> unquoted(script.text(node), out);
             case "raw_string" -> out.quoted(stripQuotes(script.text(node), 1, 1));
             case "ansi_c_string" -> out.quoted(AnsiC.decode(stripQuotes(script.text(node), 2, 1)));
-            case "string", "translated_string" -> doubleQuoted(node, out);
+            case "string" -> doubleQuoted(node, out);
+            case "translated_string" -> { // $"..." is its string, translated in the locale (none here)
+                for (SyntaxNode child : node.children()) {
+                    if (child.is("string")) {
+                        doubleQuoted(child, out);
+                    }
+                }
+            }
             case "concatenation" -> {
                 List<SyntaxNode> children = node.children();
                 for (int i = 0; i < children.size(); i++) {
