@@ -42,8 +42,17 @@ import java.util.stream.Collectors;
  *   <li>In allow-list mode every command must match an allow rule. Wrappers that only launch another checked
  *       command ({@code env}, {@code nice}, {@code bash -c}, ...) are exempt, {@code sudo}/{@code doas}/{@code su}
  *       are not; calls to functions defined in the same input are exempt (their bodies are checked). A command
- *       whose name is computed at run time ({@code $CMD}, {@code $(which x)}) is refused.</li>
+ *       whose name is computed at run time ({@code $CMD}, {@code $(which x)}) is refused, and so is what the policy
+ *       cannot see through: arithmetic on a variable not set to a literal number in the same command, and
+ *       exported functions.</li>
  * </ol>
+ * In both modes a command word whose value the same command assigns ({@code x=rm; $x}) is judged as that
+ * value, functions that run their arguments ({@code r() { "$@"; }}) are judged by what they are called with,
+ * quoted text holding {@code $(...)} or a backtick in an assignment is judged as a script (prompt and
+ * arithmetic expansion can run it), and {@code ${x@P}}, settings of {@code PROMPT_COMMAND}, {@code PS0}-{@code PS4},
+ * {@code BASH_ENV}, {@code ENV} and {@code BASH_FUNC_*} environment entries are refused. Interpreters
+ * ({@code python -c}), options of other tools that run commands ({@code git -c alias.x=!cmd}) and names formed
+ * while the command runs stay open in deny-list mode: only the sandbox stops those.
  * Wrapped commands are judged layer by layer: for {@code sudo curl x} both {@code sudo curl x} and
  * {@code curl x} must pass.
  *
@@ -145,6 +154,9 @@ public final class CommandPolicy {
             }
         }
         if (allowListMode) {
+            if (!analysis.unseen.isEmpty()) {
+                return PolicyVerdict.refuse(analysis.unseen.getFirst().part(), analysis.unseen.getFirst().reason());
+            }
             for (SimpleCommand command : analysis.commands) {
                 if (!command.wrapper() && !isLocalFunction(analysis, command)
                         && firstMatch(allowRules, command) == null) {

@@ -45,6 +45,25 @@ final class CommandUnwrapper {
             Set.of("arg-file", "delimiter", "max-args", "max-procs", "max-chars", "process-slot-var"));
     private static final Options STDBUF = new Options("ioe", Set.of("input", "output", "error"));
     private static final Options IONICE = new Options("cnpPu", Set.of("class", "classdata", "pid", "pgid", "uid"));
+    private static final Options UNSHARE = new Options("SGRwl", Set.of("setuid", "setgid", "root", "wd",
+            "propagation", "setgroups", "map-user", "map-group", "map-users", "map-groups", "load-interp"));
+    private static final Options CHRT = new Options("TPD", Set.of("sched-runtime", "sched-period", "sched-deadline"));
+    private static final Options PRLIMIT = new Options("po", Set.of("pid", "output"));
+    private static final Options RUNUSER = new Options("ugGcsw",
+            Set.of("user", "group", "supp-group", "command", "session-command", "shell", "whitelist-environment"));
+    private static final Options SETPRIV = new Options("", Set.of("reuid", "regid", "ruid", "euid", "rgid", "egid",
+            "groups", "inh-caps", "ambient-caps", "bounding-set", "securebits", "pdeathsig", "selinux-label",
+            "apparmor-profile", "landlock-access", "landlock-rule", "seccomp-filter"));
+    private static final Options SCRIPT = new Options("cEIOBTm", Set.of("command", "echo", "log-in", "log-out",
+            "log-io", "log-timing", "logging-format", "output-limit"));
+    private static final Options STRACE = new Options("abeEIoOpPsSuUX", Set.of("output", "trace", "signal",
+            "status", "attach", "user", "string-limit", "summary-columns", "env", "trace-path", "expr"));
+    private static final Options LTRACE = new Options("aAeEfFlLnopsSuwx", Set.of("output", "library", "config",
+            "indent", "align"));
+    private static final Options FLOCK = new Options("wEc", Set.of("timeout", "wait", "conflict-exit-code",
+            "command"));
+    private static final Options WATCH = new Options("nq", Set.of("interval", "equexit"));
+    private static final Options CHROOT = new Options("", Set.of("userspec", "groups"));
 
     Unwrapped unwrap(SimpleCommand command) {
         List<SimpleCommand> layers = new ArrayList<>();
@@ -93,12 +112,96 @@ final class CommandUnwrapper {
             }
             case "stdbuf" -> launch(c, STDBUF.firstOperand(a, 0), true);
             case "ionice" -> launch(c, IONICE.firstOperand(a, 0), true);
+            case "unshare" -> launch(c, UNSHARE.firstOperand(a, 0), true);
+            case "taskset" -> Options.FLAGS_ONLY.hasShortFlag(a, 0, 'p') || hasWord(a, "--pid") ? Step.NONE
+                    : launch(c, Options.FLAGS_ONLY.firstOperand(a, 0) + 1, true); // the mask comes first
+            case "chrt" -> Options.FLAGS_ONLY.hasShortFlag(a, 0, 'p') || hasWord(a, "--pid") ? Step.NONE
+                    : launch(c, CHRT.firstOperand(a, 0) + 1, true); // the priority comes first
+            case "prlimit" -> launch(c, PRLIMIT.firstOperand(a, 0), true);
+            case "setpriv" -> launch(c, SETPRIV.firstOperand(a, 0), true);
+            case "strace" -> launch(c, STRACE.firstOperand(a, 0), true);
+            case "ltrace" -> launch(c, LTRACE.firstOperand(a, 0), true);
+            case "runuser" -> runuser(c);
+            case "chroot" -> launch(c, CHROOT.firstOperand(a, 0) + 1, false); // the new root comes first
+            case "script" -> optionScript(SCRIPT.value(a, 0, 'c', "command"));
+            case "sg" -> a.size() < 2 ? Step.NONE : new Step(false, List.of(), List.of(join(a,
+                    a.get(1).text().equals("-c") ? 2 : 1)));
+            case "flock" -> flock(c);
+            case "watch" -> new Step(true, List.of(), List.of(join(a, WATCH.firstOperand(a, 0))));
+            case "parallel" -> parallel(a);
+            case "gdb" -> gdb(c);
             case "eval" -> new Step(true, List.of(), List.of(join(a, 0)));
             case "trap" -> trap(a);
             case "alias" -> alias(a);
             case "find" -> new Step(false, FindSyntax.executed(c), List.of()); // find itself is judged too
             default -> SHELLS.contains(program) ? shell(a) : Step.NONE;
         };
+    }
+
+    private static boolean hasWord(List<Word> a, String word) {
+        return a.stream().anyMatch(w -> w.text().equals(word));
+    }
+
+    /** A command given as an option's value ({@code script -c CMD}) runs as a shell string. */
+    private static Step optionScript(String command) {
+        return command == null ? Step.NONE : new Step(true, List.of(), List.of(command));
+    }
+
+    /** {@code runuser -u USER CMD...} runs CMD; {@code runuser USER -c CMD} runs a shell string like su. */
+    private static Step runuser(SimpleCommand c) {
+        List<Word> a = c.args();
+        Step string = su(a);
+        if (!string.scripts().isEmpty()) {
+            return string;
+        }
+        return RUNUSER.value(a, 0, 'u', "user") != null ? launch(c, RUNUSER.firstOperand(a, 0), false) : Step.NONE;
+    }
+
+    /** {@code flock [-c CMD] FILE}, {@code flock FILE -c CMD} or {@code flock FILE CMD...}. */
+    private static Step flock(SimpleCommand c) {
+        List<Word> a = c.args();
+        String leading = FLOCK.value(a, 0, 'c', "command");
+        if (leading != null) {
+            return optionScript(leading);
+        }
+        int file = FLOCK.firstOperand(a, 0);
+        if (file + 2 < a.size() && (a.get(file + 1).text().equals("-c") || a.get(file + 1).text().equals("--command"))) {
+            return optionScript(a.get(file + 2).text());
+        }
+        return launch(c, file + 1, true);
+    }
+
+    /** {@code parallel CMD ::: ARGS}: the words before {@code :::} run as a shell string for each argument. */
+    private static Step parallel(List<Word> a) {
+        int start = Options.FLAGS_ONLY.firstOperand(a, 0);
+        int end = start;
+        while (end < a.size() && !a.get(end).text().startsWith(":::")) {
+            end++;
+        }
+        return start >= end ? Step.NONE : new Step(true, List.of(), List.of(join(a.subList(0, end), start)));
+    }
+
+    /** {@code gdb --args PROG...} runs PROG; {@code -ex 'shell CMD'} and {@code -ex '!CMD'} run CMD in a shell. */
+    private static Step gdb(SimpleCommand c) {
+        List<Word> a = c.args();
+        List<String> scripts = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            String t = a.get(i).text();
+            if (t.equals("--args") || t.equals("-args")) {
+                SimpleCommand inner = c.inner(i + 1);
+                return new Step(false, inner == null ? List.of() : List.of(inner), scripts);
+            }
+            if ((t.equals("-ex") || t.equals("--ex") || t.equals("-eval-command") || t.equals("--eval-command"))
+                    && i + 1 < a.size()) {
+                String gdbCommand = a.get(++i).text().strip();
+                if (gdbCommand.startsWith("!")) {
+                    scripts.add(gdbCommand.substring(1));
+                } else if (gdbCommand.startsWith("shell ") || gdbCommand.startsWith("pipe ")) {
+                    scripts.add(gdbCommand.substring(gdbCommand.indexOf(' ') + 1));
+                }
+            }
+        }
+        return new Step(false, List.of(), scripts);
     }
 
     private static Step launch(SimpleCommand c, int innerIndex, boolean transparent) {

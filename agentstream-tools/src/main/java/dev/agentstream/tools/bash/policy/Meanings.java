@@ -247,7 +247,9 @@ final class Meanings {
                 return values;
             }
             List<String> out = new ArrayList<>(values);
-            out.add(UNKNOWN_TEXT);
+            boolean plain = !argument.contains("$") && !argument.contains("`") && !argument.contains("'")
+                    && !argument.contains("\"") && !argument.contains("\\") && !argument.contains("~");
+            out.add(plain ? argument : UNKNOWN_TEXT); // the default is what X stands for when unset
             return out;
         }
         if (argument.contains("$") || argument.contains("`") || argument.contains("'") || argument.contains("\"")
@@ -283,6 +285,8 @@ final class Meanings {
             out.add(state.home().toString());
         } else if (name.equals("PWD") && !facts.assigned(name)) {
             out.addAll(directories(offset));
+        } else if (!facts.assigned(name) && parent != null) {
+            out.addAll(parent.variable(name, Integer.MAX_VALUE, depth + 1)); // eval "$x" and bash -c "$x"
         } else if (!facts.assigned(name) || facts.mayBeInherited(name, offset)) {
             out.add(UNKNOWN_TEXT);
         }

@@ -19,6 +19,10 @@ final class ScriptWalker {
     private static final Set<String> FORKING_NODES =
             Set.of("pipeline", "subshell", "command_substitution", "process_substitution");
     private static final Set<String> STATEMENT_CHAINS = Set.of("list", "pipeline", "negated_command");
+    /** Variables whose value the shell runs or reads as code: prompts, the tool's own prompt hook, start-up files. */
+    private static final Set<String> HOOK_VARIABLES =
+            Set.of("PROMPT_COMMAND", "PS0", "PS1", "PS2", "PS4", "BASH_ENV", "ENV", "SHELLOPTS", "BASHOPTS");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
 
     private final ParsedScript script;
     private final WordResolver words;
@@ -29,6 +33,11 @@ final class ScriptWalker {
     private final Deque<ForkingFunction> functions = new ArrayDeque<>();
     /** Words the grammar hangs on a redirection although bash passes them to the command (`ls >x /`). */
     private final Map<SyntaxNode, Stray> strayArguments = new IdentityHashMap<>();
+    /** Variables read as arithmetic, whose values bash evaluates again (array subscripts run substitutions). */
+    private final Map<String, String> arithmeticReads = new java.util.LinkedHashMap<>();
+    private final Set<String> integerAssigned = new java.util.HashSet<>();
+    private final Set<String> otherAssigned = new java.util.HashSet<>();
+    private final Set<String> loopCounters = new java.util.HashSet<>();
 
     private record Stray(List<Word> words, int endByte) {
     }
@@ -45,6 +54,14 @@ final class ScriptWalker {
 
     void walk() {
         visit(script.root(), null, false, 0);
+        arithmeticReads.forEach((name, where) -> {
+            boolean known = integerAssigned.contains(name) && !otherAssigned.contains(name);
+            if (!known && !loopCounters.contains(name)) {
+                out.unseen.add(new Problem(where, "`" + where + "` evaluates `" + name + "` as arithmetic, whose value "
+                        + "is not a number written in this command and could run commands (`a[$(cmd)]`); refused by "
+                        + "the configured policy (allow-list mode). Assign it a literal number in the same command."));
+            }
+        });
     }
 
     private void visit(SyntaxNode node, SyntaxNode parent, boolean forking, int depth) {
@@ -61,7 +78,9 @@ final class ScriptWalker {
             case "variable_assignment" -> assignment(node, parent);
             case "for_statement" -> loop(node);
             case "unset_command", "declaration_command" -> declaration(node);
-            case "arithmetic_expansion", "c_style_for_statement" -> arithmetic(node);
+            case "arithmetic_expansion", "c_style_for_statement" -> arithmetic(node, script.text(node),
+                    node.is("c_style_for_statement"));
+            case "expansion" -> promptExpansion(node);
             case "list" -> andList(node);
             default -> { }
         }
@@ -77,6 +96,7 @@ final class ScriptWalker {
         }
         if (function) {
             functions.pop();
+            out.functionStack.pop();
         }
     }
 
@@ -84,7 +104,17 @@ final class ScriptWalker {
         SyntaxNode name = node.child("name");
         String functionName = name == null ? "" : script.text(name);
         out.definedFunctions.add(functionName);
+        out.functionStack.push(functionName);
         functions.push(new ForkingFunction(script.text(node), functionName));
+    }
+
+    /** {@code ${x@P}} expands x as a prompt, which runs the command substitutions in its value. */
+    private void promptExpansion(SyntaxNode node) {
+        String text = script.text(node);
+        if (text.endsWith("@P}")) {
+            out.problems.add(new Problem(text, "`" + text + "` expands a value as a prompt, which runs the commands "
+                    + "written in it, so what runs cannot be checked; refused. Use the value without @P."));
+        }
     }
 
     private void command(SyntaxNode node, boolean forking) {
@@ -169,17 +199,38 @@ final class ScriptWalker {
     /** {@code X=value}, on its own or in export/local/declare; a prefix of a command only sets its environment. */
     private void assignment(SyntaxNode node, SyntaxNode parent) {
         SyntaxNode name = node.child("name");
-        if (name == null || parent == null || parent.is("command")) {
+        if (name == null) {
             return;
         }
         String variable = script.text(name);
         SyntaxNode value = node.child("value");
+        if (HOOK_VARIABLES.contains(variable)) {
+            out.problems.add(new Problem(script.text(node), "`" + script.text(node) + "` sets " + variable
+                    + ", which the shell runs or reads as code later (prompts, traces, start-up files) and which the "
+                    + "bash tool relies on; refused. Do not set " + variable + "."));
+            return;
+        }
+        List<Word> valueWords = value == null ? List.of() : words.resolve(value);
+        for (Word w : valueWords) {
+            if (w.text().contains("$(") || w.text().contains("`")) {
+                if (!w.literal() && w.expansion().cardinality() == w.text().length()) {
+                    continue; // a real substitution, visited as a command of its own
+                }
+                out.quotedCode.add(w.text());
+            }
+        }
+        boolean integer = valueWords.size() == 1 && valueWords.getFirst().exact()
+                && INTEGER.matcher(valueWords.getFirst().text()).matches();
+        (integer ? integerAssigned : otherAssigned).add(variable);
+        if (parent == null || parent.is("command")) {
+            return;
+        }
         boolean appends = node.children().stream().anyMatch(c -> !c.named() && c.is("+="));
         if (appends || (value != null && value.is("array"))) {
             facts.unknown(variable);
             return;
         }
-        List<Word> resolved = value == null ? List.of() : words.resolve(value);
+        List<Word> resolved = valueWords;
         boolean certain = parent.is("program") || (parent.is("declaration_command") && topLevel(parent));
         facts.assign(variable, resolved.isEmpty() ? Word.of("") : resolved.getFirst(), node.startByte(), certain);
     }
@@ -215,7 +266,15 @@ final class ScriptWalker {
 
     /** {@code unset X}, {@code local X}, {@code declare -n ref=X}: values the policy does not follow. */
     private void declaration(SyntaxNode node) {
+        String keyword = node.children().isEmpty() ? "" : node.children().getFirst().type();
         for (SyntaxNode child : node.children()) {
+            String flags = child.is("word") ? script.text(child) : "";
+            if (flags.startsWith("-") && flags.contains("f")
+                    && (keyword.equals("export") || flags.contains("x"))) {
+                out.unseen.add(new Problem(script.text(node), "`" + script.text(node) + "` exports a function, which "
+                        + "later shells run under a command's name; refused by the configured policy (allow-list "
+                        + "mode). Call the function in the same command instead."));
+            }
             if (child.is("variable_name")) {
                 facts.unknown(script.text(child));
             } else if (child.is("word") && script.text(child).startsWith("-") && script.text(child).contains("n")) {
@@ -224,12 +283,20 @@ final class ScriptWalker {
         }
     }
 
-    private void arithmetic(SyntaxNode node) {
+    private void arithmetic(SyntaxNode node, String where, boolean loop) {
         if (node.is("variable_name")) {
             facts.unknown(script.text(node));
+            if (where != null) {
+                if (loop) {
+                    loopCounters.add(script.text(node));
+                }
+                arithmeticReads.putIfAbsent(script.text(node), where);
+            }
         }
         for (SyntaxNode child : node.children()) {
-            arithmetic(child);
+            // A loop body is a script of its own, not arithmetic; its variables are only forgotten.
+            boolean body = child.is("do_group") || child.is("compound_statement");
+            arithmetic(child, body ? null : where, loop);
         }
     }
 
@@ -284,7 +351,7 @@ final class ScriptWalker {
     private boolean onlyContinuations(int from, int to) {
         String gap = script.text(from, to);
         if (gap.isEmpty()) {
-            return false;
+            return from == to; // parts with nothing between them are one word to bash ($"x" read as $ and "x")
         }
         int i = 0;
         while (i < gap.length()) {

@@ -22,8 +22,12 @@ final class WordResolver {
     /** Resolves nodes that bash reads as one word (the grammar splits words at a line continuation). */
     List<Word> resolve(List<SyntaxNode> parts) {
         MarkedText text = new MarkedText();
-        for (SyntaxNode part : parts) {
-            append(part, text);
+        for (int i = 0; i < parts.size(); i++) {
+            boolean translated = parts.get(i).is("word") && script.text(parts.get(i)).equals("$")
+                    && i + 1 < parts.size() && parts.get(i + 1).is("string");
+            if (!translated) { // bash drops the $ of $"..."
+                append(parts.get(i), text);
+            }
         }
         List<Word> words = new ArrayList<>();
         for (MarkedText expanded : BraceExpander.expand(text)) {
@@ -40,10 +44,24 @@ final class WordResolver {
             case "word", "number" -> unquoted(script.text(node), out);
             case "raw_string" -> out.quoted(stripQuotes(script.text(node), 1, 1));
             case "ansi_c_string" -> out.quoted(AnsiC.decode(stripQuotes(script.text(node), 2, 1)));
-            case "string", "translated_string" -> doubleQuoted(node, out);
-            case "concatenation" -> {
+            case "string" -> doubleQuoted(node, out);
+            case "translated_string" -> { // $"..." is its string, translated in the locale (none here)
                 for (SyntaxNode child : node.children()) {
-                    append(child, out);
+                    if (child.is("string")) {
+                        doubleQuoted(child, out);
+                    }
+                }
+            }
+            case "concatenation" -> {
+                List<SyntaxNode> children = node.children();
+                for (int i = 0; i < children.size(); i++) {
+                    SyntaxNode child = children.get(i);
+                    // The grammar reads $"..." in a concatenation as a lone $ and a string; bash drops the $.
+                    boolean translated = !child.named() && script.text(child).equals("$") && i + 1 < children.size()
+                            && children.get(i + 1).is("string");
+                    if (!translated) {
+                        append(child, out);
+                    }
                 }
             }
             case "brace_expression" -> sequence(script.text(node), out);
