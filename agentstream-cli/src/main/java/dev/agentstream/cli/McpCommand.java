@@ -120,7 +120,7 @@ public final class McpCommand implements Callable<Integer> {
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
-            options = new McpOptions(registry, RuntimeConfig.defaults().withOutputBudget(budget), new LinkedHashSet<>(tools), version(),
+            options = new McpOptions(registry, SpoolFolder.apply(RuntimeConfig.defaults().withOutputBudget(budget)), new LinkedHashSet<>(tools), version(),
                     ToolCatalog.sandboxSummary(registry));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());

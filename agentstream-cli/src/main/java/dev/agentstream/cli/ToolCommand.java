@@ -85,7 +85,7 @@ final class ToolCommand implements Callable<Integer> {
         if (toolName.equals(dev.agentstream.tools.bash.BashTool.NAME)) SandboxOptions.warnIfUnavailable(bash, System.err);
         RuntimeConfig config;
         try {
-            config = RuntimeConfig.defaults().withOutputBudget(budget);
+            config = SpoolFolder.apply(RuntimeConfig.defaults().withOutputBudget(budget));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

@@ -56,6 +56,19 @@ class ToolCommandTest {
     }
 
     @Test
+    void fullOutputIsSpooledUnderAgentstreamHomeWhenOneIsSet() throws Exception {
+        Path home = dir.resolve("home");
+        try (CliProcess cli = CliProcess.start(dir, java.util.Map.of("AGENTSTREAM_HOME", home.toString()),
+                "tool", "bash", "--json", "--sandbox", "off", "--input", "{\"command\":\"echo spooled\"}")) {
+            assertThat(cli.waitFor()).isZero();
+            JsonNode result = events(cli).getLast();
+            Path spool = Path.of(result.get("meta").get("spoolPath").asText());
+            assertThat(spool).startsWith(home.resolve("spool")).exists();
+            assertThat(Files.readString(spool)).contains("spooled");
+        }
+    }
+
+    @Test
     void bufferedModeShowsOnlyTheFinalResult() throws Exception {
         try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--buffered", "--input", "{\"command\":\"echo a; echo b\"}")) {
             assertThat(cli.waitFor()).isZero();

@@ -42,10 +42,12 @@ final class SessionReaper implements AutoCloseable {
 
     /** Starts the reaper for the processes marked with {@code id}. */
     static SessionReaper start(String id) throws IOException {
-        Process process = new ProcessBuilder(List.of("sh", "-c", SCRIPT, "agentstream-reaper", VARIABLE + "=" + id))
+        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "agentstream-reaper", VARIABLE + "=" + id))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // The reaper's grep and kill are the system's, whatever PATH the user gave this process.
+        builder.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        Process process = builder.start();
         return new SessionReaper(process);
     }
 
