@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -60,13 +61,14 @@ class FaultToleranceTest {
         assertThat(tempFiles(work)).as("temp files after the next call").isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"INT", "TERM", "KILL"})
-    void aSignalToTheJvmLeavesNoProcessOfTheCommandBehind(String signal) throws Exception {
+    @ParameterizedTest(name = "SIG{0} with --sandbox {1}")
+    @CsvSource({"INT,workspace-write", "TERM,workspace-write", "KILL,workspace-write", "INT,off", "TERM,off", "KILL,off"})
+    void aSignalToTheJvmLeavesNoProcessOfTheCommandBehind(String signal, String sandbox) throws Exception {
         String mark = Long.toString(7_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
         String command = "sleep " + mark + " & (sleep " + mark + " &); setsid sleep " + mark + " & nohup sleep " + mark
                 + " >/dev/null 2>&1 & echo STARTED; wait";
-        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--input", "{\"command\":\"" + command + "\"}")) {
+        try (CliProcess cli = CliProcess.start(dir, "tool", "bash", "--json", "--sandbox", sandbox,
+                "--input", "{\"command\":\"" + command + "\"}")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
             while (sleepers(mark).size() < 4 && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(sleepers(mark)).as("the four sleeps started").hasSize(4);

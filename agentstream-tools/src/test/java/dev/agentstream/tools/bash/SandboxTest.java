@@ -59,7 +59,8 @@ class SandboxTest {
 
     @Test
     void aWriteOutsideTheWorkspaceFailsAsAReadOnlyFileSystem() throws IOException {
-        Path outside = Path.of("target", "sandbox-probe-" + UUID.randomUUID()).toAbsolutePath();
+        // Not under /tmp, which the sandbox replaces with a private one, wherever this checkout lives.
+        Path outside = Path.of("/var/tmp", "sandbox-probe-" + UUID.randomUUID());
         Files.createDirectories(outside.getParent());
         sandboxed(SandboxConfig.workspaceWrite(List.of(workspace)));
         var denied = calls.bash("echo x > " + outside);
