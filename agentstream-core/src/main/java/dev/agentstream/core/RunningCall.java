@@ -41,8 +41,12 @@ public final class RunningCall implements Iterable<ToolEvent> {
     private final CompletableFuture<ToolStream> started = new CompletableFuture<>();
     /** The terminal event the reader gets: the first of the tool's own end, a cancel's, or a refusal's. */
     private final CompletableFuture<ToolEvent> end = new CompletableFuture<>();
-    /** The tool's work is over (or was given up on after the cancel grace), so its lane is free. */
+    /** The tool's work is over (or was given up on after the cancel grace). */
     private final CompletableFuture<Void> workEnded = new CompletableFuture<>();
+    /** The reader has taken (and handled) the terminal event, or the call was cancelled. */
+    private final CompletableFuture<Void> readerDone = new CompletableFuture<>();
+    /** The next call in this call's lane may start: the work is over and whoever reads it has seen its end. */
+    private final CompletableFuture<Void> over = CompletableFuture.allOf(workEnded, readerDone);
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicBoolean streamCancelled = new AtomicBoolean();
     private volatile long beganNanos;
@@ -83,6 +87,15 @@ public final class RunningCall implements Iterable<ToolEvent> {
     }
 
     /**
+     * Completes when the call is over for its session: its work has ended and its reader has taken the
+     * terminal event (or it was cancelled). The next call in its lane starts then, so a watcher never sees
+     * the next call start before this one's end.
+     */
+    public CompletableFuture<Void> over() {
+        return over.copy();
+    }
+
+    /**
      * Cancels the call: one still waiting for its lane never starts; a running one has its work killed. The
      * reader's events end with a cancelled result within the cancel deadline. Returns at once.
      *
@@ -91,6 +104,8 @@ public final class RunningCall implements Iterable<ToolEvent> {
     public boolean cancel() {
         if (end.isDone()) return false;
         cancelRequested.set(true);
+        // Nobody waits for the reader of a cancelled call: its lane is free once the work is over.
+        readerDone.complete(null);
         ToolStream stream;
         synchronized (this) {
             if (end.isDone()) return false;
@@ -199,7 +214,14 @@ public final class RunningCall implements Iterable<ToolEvent> {
 
     /** Reads the events to the end, handing each non-terminal one to {@code sink}; returns the terminal one. */
     public ToolEvent awaitTerminal(Consumer<ToolEvent> sink) {
-        for (ToolEvent event : this) {
+        return readToEnd(sink, true);
+    }
+
+    private ToolEvent readToEnd(Consumer<ToolEvent> sink, boolean releaseOnTerminal) {
+        Reader reader = (Reader) iterator();
+        reader.releaseOnTerminal = releaseOnTerminal;
+        while (reader.hasNext()) {
+            ToolEvent event = reader.next();
             if (event.isTerminal()) return event;
             sink.accept(event);
         }
@@ -212,7 +234,11 @@ public final class RunningCall implements Iterable<ToolEvent> {
      * runs to its end and the terminal event is returned: the automatic fallback.
      */
     public ToolEvent deliver(Consumer<ToolEvent> listener) {
-        return Delivery.deliver(call.id(), mode, this::awaitTerminal, listener);
+        try {
+            return Delivery.deliver(call.id(), mode, sink -> readToEnd(sink, false), listener);
+        } finally {
+            readerDone.complete(null);
+        }
     }
 
     /** Reads the events to the end and returns the result; a failure inside the runtime becomes an error result. */
@@ -225,6 +251,8 @@ public final class RunningCall implements Iterable<ToolEvent> {
         private ToolStream stream;
         private boolean interrupted;
         private boolean finished;
+        /** Whether taking the terminal event frees the lane; deliver() frees it once its listener has handled it. */
+        private boolean releaseOnTerminal = true;
 
         @Override
         public boolean hasNext() {
@@ -266,7 +294,9 @@ public final class RunningCall implements Iterable<ToolEvent> {
         @Override
         public ToolEvent next() {
             if (!hasNext()) throw new NoSuchElementException();
-            return ready.removeFirst();
+            ToolEvent event = ready.removeFirst();
+            if (event.isTerminal() && releaseOnTerminal) readerDone.complete(null);
+            return event;
         }
 
         private ToolStream awaitStart() {

@@ -87,7 +87,7 @@ public final class Session implements AutoCloseable {
     synchronized Optional<CompletableFuture<Void>> admit(RunningCall call, Optional<String> lane) {
         if (closed) return Optional.empty();
         calls.add(call);
-        CompletableFuture<Void> ended = call.workEnded();
+        CompletableFuture<Void> ended = call.over();
         ended.whenComplete((v, e) -> calls.remove(call));
         if (lane.isEmpty()) return Optional.of(CompletableFuture.completedFuture(null));
         String key = lane.get();

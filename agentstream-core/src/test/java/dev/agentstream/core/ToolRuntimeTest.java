@@ -155,6 +155,26 @@ class ToolRuntimeTest {
     }
 
     @Test
+    void theNextCallInALaneStartsOnlyOnceTheReaderHasHandledTheEndOfTheOneBefore() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        ToolRuntime runtime = runtime(new ScriptedTool("step", scope -> {
+            order.add("start " + scope.call().id());
+            return ToolResult.text("ok");
+        }));
+        Session session = runtime.openSession();
+        RunningCall first = runtime.start(session, call("c1", "step", "shell"));
+        RunningCall second = runtime.start(session, call("c2", "step", "shell"));
+        Thread secondReader = Thread.ofVirtual().start(second::result);
+        first.deliver(event -> {
+            if (event.isTerminal()) {
+                order.add("end c1 seen");
+            }
+        });
+        secondReader.join();
+        assertThat(order).containsExactly("start c1", "end c1 seen", "start c2");
+    }
+
+    @Test
     void callsWithoutALaneOrInDifferentLanesRunAtTheSameTime() throws Exception {
         CountDownLatch both = new CountDownLatch(2);
         ToolRuntime runtime = runtime(new ScriptedTool("meet", scope -> {
