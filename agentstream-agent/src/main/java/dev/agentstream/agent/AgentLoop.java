@@ -339,7 +339,7 @@ public final class AgentLoop implements AutoCloseable {
     /**
      * What Ctrl-C does: the first press cancels the tool calls that are running (their cancelled results go
      * to the model and the loop goes on); with nothing running, or on a second press within two seconds, it
-     * stops the session. Blocks while cancelled tools clean up, so call it off the signal thread.
+     * stops the session. Returns at once: the cancelled calls' results follow within the runtime's cancel deadline.
      */
     public Interruption interrupt() {
         return interrupt(System.nanoTime());
