@@ -1,5 +1,6 @@
 package dev.agentstream.tools.computer.live;
 
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * <pre>{@code
  * const img = new Image();
  * img.onload = () => ctx.drawImage(img, tile.x, tile.y);
- * img.src = `data:${tile.mimeType};base64,${tile.base64}`;
+ * img.src = `data:${tile.mimeType};base64,${tile.base64}`;   // Tile.base64()
  * }</pre>
  * (or {@code createImageBitmap(new Blob([bytes], {type: tile.mimeType}))}). Tiles of one frame never
  * overlap, so they can be drawn in any order once loaded, but frames must be painted in sequence order.
@@ -56,6 +57,11 @@ public record DesktopFrame(long sequence, int screenWidth, int screenHeight, boo
 
         public int height() {
             return region.height();
+        }
+
+        /** The bytes in base64, for JSON (a {@code data:} URL is {@code "data:" + mimeType + ";base64," + base64()}). */
+        public String base64() {
+            return Base64.getEncoder().encodeToString(bytes);
         }
     }
 

@@ -55,6 +55,7 @@ class DesktopFramesTest {
             assertThat(first.tiles()).singleElement().satisfies(tile -> {
                 assertThat(tile.region()).isEqualTo(new ScreenRegion(0, 0, TestDisplay.SIZE.width(), TestDisplay.SIZE.height()));
                 assertThat(tile.mimeType()).isEqualTo("image/png");
+                assertThat(java.util.Base64.getDecoder().decode(tile.base64())).isEqualTo(tile.bytes());
             });
             painter.paint(first);
 
