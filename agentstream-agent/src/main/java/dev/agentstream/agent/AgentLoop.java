@@ -207,21 +207,22 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
-        String toolName = declarations.registryName(use.name());
-        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.name(), use.input()));
-        Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, use.input());
+        ToolDeclarations.RoutedCall routed = declarations.route(use);
+        String toolName = routed.registryName();
+        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.toolset().isPresent() ? toolName : use.name(), routed.input()));
+        Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, routed.input());
         if (earlier.isPresent()) {
             listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
                     + ", which already started before the connection failed; its result is used instead of running it again."));
             return earlier.get();
         }
-        ToolCall call = new ToolCall(use.id(), toolName, use.input());
+        ToolCall call = new ToolCall(use.id(), toolName, routed.input());
         PendingCall pending;
         if (stopped) {
             // The reply was still streaming when the session was stopped: nothing new starts any more.
             pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
-        } else if (use.inputError().isPresent()) {
-            pending = runner.answer(call, ToolResult.error(use.inputError().get()));
+        } else if (routed.error().isPresent()) {
+            pending = runner.answer(call, ToolResult.error(routed.error().get()));
         } else {
             pending = runner.start(call);
         }
@@ -250,7 +251,7 @@ public final class AgentLoop implements AutoCloseable {
         ArrayNode results = EventJson.mapper().createArrayNode();
         for (ToolUseBlock use : uses) {
             PendingCall call = calls.get(use.id());
-            results.add(call == null ? ToolResultBlocks.notRun(use.id()) : ToolResultBlocks.of(use.id(), await(call)));
+            results.add(call == null ? ToolResultBlocks.notRun(use.id(), use.toolset()) : ToolResultBlocks.of(use.id(), use.toolset(), await(call)));
         }
         return results;
     }

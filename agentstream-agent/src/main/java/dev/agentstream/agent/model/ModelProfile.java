@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One row of the model table ({@code models.json}): what a Claude model takes and costs.
  *
- * @param computerTool   the computer tool's built-in type, or {@code custom} when the model's built-in is one
+ * @param computerTool   the computer tool's built-in type (a tool version, or the {@code computer_toolset_20260801} toolset),
+ *                       or {@code custom} when the model's built-in is one
  *                       agentstream does not speak (the tool is then offered with its own schema)
  * @param editorName     the name the model uses for the text editor
  * @param contextWindow  input tokens the model reads at most
