@@ -145,7 +145,8 @@ public final class AgentLoop implements AutoCloseable {
             }
             int turn = ++turns;
             listener.accept(new AgentEvent.TurnStarted(turn));
-            int pruned = conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
+            // A model that binds thinking to the history refuses any edit of it: its old results are cleared by the API.
+            int pruned = model.profile().appendOnlyHistory() ? 0 : conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
             if (pruned > 0) {
                 listener.accept(new AgentEvent.Notice("Removed " + pruned + " old screenshot(s) from the conversation (the newest "
                         + settings.keepScreenshots() + " stay; all are in " + transcript.filesDir() + "); the prompt cache is written again from there once."));
@@ -301,6 +302,7 @@ public final class AgentLoop implements AutoCloseable {
 
     /** Near the model's context window, old tool results are cleared (all at once, so the cache is rewritten once). */
     private void keepWithinContextWindow() {
+        if (model.profile().appendOnlyHistory()) return;
         long window = model.profile().contextWindow();
         long used = lastRequestTokens;
         if (!ToolResultClearer.nearLimit(used, window)) return;

@@ -94,6 +94,8 @@ class ModelTableTest {
                 assertThat(thinkingField.path("budget_tokens").asInt()).isEqualTo(4096);
                 if (row.interleavedThinkingBeta()) expectedBetas.add("interleaved-thinking-2025-05-14");
             }
+            if (row.appendOnlyHistory()) expectedBetas.add("context-management-2025-06-27");
+            assertThat(thinking.body().has("context_management")).as(row.id() + " server-side clearing").isEqualTo(row.appendOnlyHistory());
             assertThat(betas(thinking)).as(row.id() + " betas").containsExactlyInAnyOrderElementsOf(expectedBetas);
 
             RecordedRequest plain = requestFor(row.id(), 0, null, null);

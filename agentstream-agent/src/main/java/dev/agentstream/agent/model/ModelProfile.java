@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param editorName     the name the model uses for the text editor
  * @param contextWindow  input tokens the model reads at most
  * @param sources        the documentation pages the row was read from
+ * @param appendOnlyHistory whether the model binds each thinking block to everything before it, so that any edit of
+ *                       earlier turns makes the next request fail: history is then never edited on the client
  */
 public record ModelProfile(String id, String displayName, Status status, Optional<String> retiredOn,
                            String computerTool, Optional<String> computerBeta, String editorTool, String editorName,
                            String bashTool, ThinkingMode thinking, boolean interleavedThinkingBeta,
                            List<String> effortLevels, long contextWindow, long maxOutput, Prices price,
-                           List<String> sources) {
+                           List<String> sources, boolean appendOnlyHistory) {
 
     public static final String CUSTOM = "custom";
 
