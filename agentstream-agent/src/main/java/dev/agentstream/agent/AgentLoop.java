@@ -1,6 +1,7 @@
 package dev.agentstream.agent;
 
 import com.anthropic.models.beta.messages.MessageCreateParams;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.conversation.Conversation;
@@ -148,7 +149,8 @@ public final class AgentLoop implements AutoCloseable {
             }
             int turn = ++turns;
             listener.accept(new AgentEvent.TurnStarted(turn));
-            int pruned = conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
+            // A model that binds thinking to the history refuses any edit of it: its old results are cleared by the API.
+            int pruned = model.profile().appendOnlyHistory() ? 0 : conversation.pruneScreenshots(settings.keepScreenshots(), settings.screenshotBatch());
             if (pruned > 0) {
                 listener.accept(new AgentEvent.Notice("Removed " + pruned + " old screenshot(s) from the conversation (the newest "
                         + settings.keepScreenshots() + " stay; all are in " + transcript.filesDir() + "); the prompt cache is written again from there once."));
@@ -210,21 +212,23 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
-        String toolName = declarations.registryName(use.name());
-        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.name(), use.input(), summary(toolName, use)));
-        Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, use.input());
+        ToolDeclarations.RoutedCall routed = declarations.route(use);
+        String toolName = routed.registryName();
+        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.toolset().isPresent() ? toolName : use.name(),
+                routed.input(), summary(toolName, routed.input())));
+        Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, routed.input());
         if (earlier.isPresent()) {
             listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
                     + ", which already started before the connection failed; its result is used instead of running it again."));
             return earlier.get();
         }
-        ToolCall call = new ToolCall(use.id(), toolName, use.input());
+        ToolCall call = new ToolCall(use.id(), toolName, routed.input());
         PendingCall pending;
         if (stopped) {
             // The reply was still streaming when the session was stopped: nothing new starts any more.
             pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
-        } else if (use.inputError().isPresent()) {
-            pending = runner.answer(call, ToolResult.error(use.inputError().get()));
+        } else if (routed.error().isPresent()) {
+            pending = runner.answer(call, ToolResult.error(routed.error().get()));
         } else {
             pending = runner.start(call);
         }
@@ -235,14 +239,14 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     /** What the call was asked to do, in the words of its tool's spec. */
-    private String summary(String toolName, ToolUseBlock use) {
+    private String summary(String toolName, JsonNode input) {
         return tools.registry().find(toolName).map(tool -> {
             try {
-                return tool.spec().summarize(use.input());
+                return tool.spec().summarize(input);
             } catch (RuntimeException e) {
-                return CallSummary.rawInput().of(use.input());
+                return CallSummary.rawInput().of(input);
             }
-        }).orElseGet(() -> CallSummary.rawInput().of(use.input()));
+        }).orElseGet(() -> CallSummary.rawInput().of(input));
     }
 
     /**
@@ -264,7 +268,7 @@ public final class AgentLoop implements AutoCloseable {
         ArrayNode results = EventJson.mapper().createArrayNode();
         for (ToolUseBlock use : uses) {
             PendingCall call = calls.get(use.id());
-            results.add(call == null ? ToolResultBlocks.notRun(use.id()) : ToolResultBlocks.of(use.id(), await(call)));
+            results.add(call == null ? ToolResultBlocks.notRun(use.id(), use.toolset()) : ToolResultBlocks.of(use.id(), use.toolset(), await(call)));
         }
         return results;
     }
@@ -314,6 +318,7 @@ public final class AgentLoop implements AutoCloseable {
 
     /** Near the model's context window, old tool results are cleared (all at once, so the cache is rewritten once). */
     private void keepWithinContextWindow() {
+        if (model.profile().appendOnlyHistory()) return;
         long window = model.profile().contextWindow();
         long used = lastRequestTokens;
         if (!ToolResultClearer.nearLimit(used, window)) return;

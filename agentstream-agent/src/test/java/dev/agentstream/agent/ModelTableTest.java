@@ -3,6 +3,7 @@ package dev.agentstream.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.agent.model.ComputerToolset;
 import dev.agentstream.agent.model.ModelCatalog;
 import dev.agentstream.agent.model.ModelProfile;
 import dev.agentstream.agent.testing.RecordedRequest;
@@ -66,7 +67,13 @@ class ModelTableTest {
 
             JsonNode computer = tools.get("computer");
             List<String> expectedBetas = new ArrayList<>();
-            if (row.computerIsBuiltIn()) {
+            if (row.computerTool().equals(ComputerToolset.TYPE)) {
+                // The toolset: one entry with no name and no display size, and no beta header.
+                assertThat(computer).as(row.id() + " declares no tool named computer beside the toolset").isNull();
+                assertThat(thinking.body().path("tools")).filteredOn(t -> t.path("type").asText().equals(ComputerToolset.TYPE))
+                        .as(row.id() + " computer toolset").singleElement()
+                        .satisfies(t -> assertThat(t.has("name") || t.has("display_width_px")).isFalse());
+            } else if (row.computerIsBuiltIn()) {
                 assertThat(computer.path("type").asText()).as(row.id() + " computer").isEqualTo(row.computerTool());
                 assertThat(computer.path("display_width_px").asInt()).isEqualTo(1024);
                 assertThat(computer.has("input_schema")).isFalse();
@@ -87,6 +94,8 @@ class ModelTableTest {
                 assertThat(thinkingField.path("budget_tokens").asInt()).isEqualTo(4096);
                 if (row.interleavedThinkingBeta()) expectedBetas.add("interleaved-thinking-2025-05-14");
             }
+            if (row.appendOnlyHistory()) expectedBetas.add("context-management-2025-06-27");
+            assertThat(thinking.body().has("context_management")).as(row.id() + " server-side clearing").isEqualTo(row.appendOnlyHistory());
             assertThat(betas(thinking)).as(row.id() + " betas").containsExactlyInAnyOrderElementsOf(expectedBetas);
 
             RecordedRequest plain = requestFor(row.id(), 0, null, null);
@@ -103,6 +112,11 @@ class ModelTableTest {
         ModelProfile sonnet46 = table.find("claude-sonnet-4-6").orElseThrow();
         assertThat(sonnet46.computerTool()).isEqualTo("computer_20251124");
         assertThat(sonnet46.computerBeta()).contains("computer-use-2025-11-24");
+        for (String claude55 : List.of("claude-sonnet-5-5", "claude-opus-5-5")) {
+            // Claude 5.5 models refuse computer_20251124 on the Claude API: the toolset, without a beta header.
+            assertThat(table.find(claude55).orElseThrow().computerTool()).isEqualTo(ComputerToolset.TYPE);
+            assertThat(table.find(claude55).orElseThrow().computerBeta()).isEmpty();
+        }
         assertThat(table.find("claude-opus-4-7").orElseThrow().thinking().adaptive()).isTrue();
         assertThat(table.find("claude-opus-4-5-20251101").orElseThrow().id()).isEqualTo("claude-opus-4-5");
         assertThat(table.find("claude-sonnet-4-5").orElseThrow().status()).isEqualTo(ModelProfile.Status.RETIRED);

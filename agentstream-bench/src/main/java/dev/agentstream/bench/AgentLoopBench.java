@@ -46,7 +46,8 @@ import java.util.function.Consumer;
  */
 public final class AgentLoopBench {
 
-    private static final String MODEL = "claude-sonnet-4-5";
+    /** The catalogue's default model, so the bench sends what a run without --model sends. */
+    private static final String MODEL = AgentSettings.DEFAULT_MODEL;
     private static final int TIMESTAMP_LINES = 60;
     private static final String TIMESTAMP_COMMAND = "for i in $(seq " + TIMESTAMP_LINES + "); do date +%s%N; sleep 0.02; done";
 

@@ -9,6 +9,8 @@ import dev.agentstream.agent.AgentLoop;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.AgentSettings;
 import dev.agentstream.agent.model.AnthropicModelClient;
+import dev.agentstream.agent.model.ComputerToolset;
+import dev.agentstream.agent.model.ModelCatalog;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.agent.testing.FakeAnthropicServer;
@@ -65,6 +67,8 @@ import javax.imageio.ImageIO;
  */
 public final class ContextCostBench {
 
+    /** A model whose history agentstream may edit (its thinking is not bound to it), to show the pruning policy. */
+    private static final String EDITABLE_MODEL = "claude-sonnet-4-6";
     private static final int SCREEN_W = 1024;
     private static final int SCREEN_H = 768;
     private static final int SCREENSHOT_TURNS = 13;
@@ -117,14 +121,21 @@ public final class ContextCostBench {
             out.println("Sessions replayed through the loop against a fake API on loopback; computer-use-demo's requests rebuilt from the same "
                     + "conversation as its loop.py builds them with prompt caching on (all images kept, breakpoints on the system prompt and "
                     + "the last 3 user turns, bash output untruncated). Cache accounting for both: the cached prefix is what is identical to an "
-                    + "earlier request up to one of its breakpoints. Tokens estimated (text 4 chars/token, an image width x height / 750); "
+                    + "earlier request up to one of its breakpoints. Tokens estimated (text 4 chars/token, an image width x height / 750, the "
+                    + "computer use toolset entry at the about 4,500 tokens Anthropic's computer use page gives for it); "
                     + "weighted = 0.1 x cache read + 1.25 x cache write + uncached input. " + BenchSupport.machine() + "; deterministic, one run.");
             out.println();
-            session(out, "13 turns, a new 1024x768 screenshot each", screenshotSession(api, home.resolve("shots"), AgentSettings.DEFAULT_SCREENSHOT_BATCH));
-            Replay oneByOne = screenshotSession(api, home.resolve("shots-one-by-one"), 1);
-            Cost before = sum(costs(oneByOne, new Cache(), false));
-            out.printf(Locale.ROOT, "For comparison, the same session with old screenshots removed one a turn (the previous policy, "
-                    + "`screenshot_batch` 1): weighted %,.0f, %,d bytes.%n%n", before.weighted(), before.bytes());
+            session(out, "13 turns, a new 1024x768 screenshot each (" + AgentSettings.DEFAULT_MODEL + ", the default)",
+                    screenshotSession(api, home.resolve("shots"), AgentSettings.DEFAULT_MODEL, AgentSettings.DEFAULT_SCREENSHOT_BATCH));
+            for (int batch : new int[] {AgentSettings.DEFAULT_SCREENSHOT_BATCH, 1}) {
+                Replay edited = screenshotSession(api, home.resolve("shots-" + EDITABLE_MODEL + "-" + batch), EDITABLE_MODEL, batch);
+                Cost ours = sum(costs(edited, new Cache(), false));
+                Cost demo = sum(costs(edited, new Cache(), true));
+                out.printf(Locale.ROOT, "The same session on %s, whose history agentstream may edit, old screenshots removed %s: "
+                                + "weighted %,.0f against computer-use-demo's %,.0f (%.2fx), %,d bytes.%n%n", EDITABLE_MODEL,
+                        batch == 1 ? "one a turn (`screenshot_batch` 1, the policy before batches)" : batch + " at a time (the default)",
+                        ours.weighted(), demo.weighted(), ours.weighted() / demo.weighted(), ours.bytes());
+            }
             session(out, "3 bash calls printing 5 MB each (`" + BASH_COMMAND + "`)", bashSession(api, home.resolve("bash")));
             out.println("- Reproduce: `agentstream-bench/run context`");
         }
@@ -133,14 +144,18 @@ public final class ContextCostBench {
     /** A replayed session: the requests the loop sent, and the conversation with nothing pruned (its transcript). */
     record Replay(List<JsonNode> requests, List<ObjectNode> fullConversation, Map<String, String> fullToolOutput) {}
 
-    private static Replay screenshotSession(FakeAnthropicServer api, Path home, int batch) throws Exception {
+    private static Replay screenshotSession(FakeAnthropicServer api, Path home, String model, int batch) throws Exception {
+        boolean toolset = ModelCatalog.builtIn().lookup(model).profile().computerTool().equals(ComputerToolset.TYPE);
         for (int i = 1; i < SCREENSHOT_TURNS; i++) {
-            api.reply(SseScript.reply().text("Step " + i + ": taking a screenshot to see the result.")
-                    .toolUse("toolu_shot_" + i, "computer", "{\"action\": \"screenshot\"}").end("tool_use"));
+            SseScript reply = SseScript.reply().text("Step " + i + ": taking a screenshot to see the result.");
+            // A model given the computer_toolset_20260801 toolset calls its screenshot member; others the computer tool.
+            reply = toolset ? reply.toolsetUse("computer", "toolu_shot_" + i, "screenshot", "{}")
+                    : reply.toolUse("toolu_shot_" + i, "computer", "{\"action\": \"screenshot\"}");
+            api.reply(reply.end("tool_use"));
         }
         api.reply(SseScript.reply().text("The task is done.").end("end_turn"));
         ToolRegistry registry = new ToolRegistry().register(new Screens());
-        return replay(api, home, registry, "Open the settings and turn on dark mode.", Map.of(), batch);
+        return replay(api, home, registry, "Open the settings and turn on dark mode.", Map.of(), model, batch);
     }
 
     private static Replay bashSession(FakeAnthropicServer api, Path home) throws Exception {
@@ -155,14 +170,14 @@ public final class ContextCostBench {
         shell.waitFor();
         Map<String, String> fullOutput = new java.util.HashMap<>();
         for (int i = 1; i <= BASH_CALLS; i++) fullOutput.put("toolu_bash_" + i, full);
-        return replay(api, home, new ToolRegistry().register(new BashTool()), "Build the project and check the log.", fullOutput,
+        return replay(api, home, new ToolRegistry().register(new BashTool()), "Build the project and check the log.", fullOutput, AgentSettings.DEFAULT_MODEL,
                 AgentSettings.DEFAULT_SCREENSHOT_BATCH);
     }
 
-    private static Replay replay(FakeAnthropicServer api, Path home, ToolRegistry registry, String task, Map<String, String> fullOutput,
+    private static Replay replay(FakeAnthropicServer api, Path home, ToolRegistry registry, String task, Map<String, String> fullOutput, String model,
                                  int batch) throws Exception {
         int before = api.requests().size();
-        AgentSettings settings = AgentSettings.builder().apiKey("bench-key").baseUrl(api.baseUrl()).home(new AgentHome(home))
+        AgentSettings settings = AgentSettings.builder().apiKey("bench-key").baseUrl(api.baseUrl()).model(model).home(new AgentHome(home))
                 .display(SCREEN_W, SCREEN_H).screenshotBatch(batch).retry(new AgentSettings.RetrySettings(0, Duration.ofMillis(10), Duration.ofMillis(10))).build();
         TranscriptStore store = new TranscriptStore(home.resolve("sessions"));
         Transcript transcript = store.create(settings.model());
@@ -209,6 +224,25 @@ public final class ContextCostBench {
         out.println();
         out.printf(Locale.ROOT, "agentstream / computer-use-demo: weighted cost %.2fx, tokens %.2f%%, bytes %.2f%%.%n%n",
                 a.weighted() / d.weighted(), 100.0 * a.tokens() / d.tokens(), 100.0 * a.bytes() / d.bytes());
+        out.printf(Locale.ROOT, "Where agentstream's weighted %,.0f goes: cache writes %,.0f (%.0f%%), cache reads %,.0f (%.0f%%), uncached %,d (%.0f%%); "
+                        + "images are %.0f%% of the tokens sent.%n%n", a.weighted(), 1.25 * a.write(), 125.0 * a.write() / a.weighted(),
+                0.1 * a.read(), 10.0 * a.read() / a.weighted(), a.uncached(), 100.0 * a.uncached() / a.weighted(),
+                100.0 * imageTokens(replay, ourCosts.size()) / a.tokens());
+    }
+
+    /** Image tokens over all the requests agentstream sent. */
+    private static long imageTokens(Replay replay, int requests) {
+        long sum = 0;
+        for (JsonNode request : replay.requests().subList(0, requests)) {
+            for (JsonNode message : request.path("messages")) {
+                for (JsonNode block : message.path("content")) {
+                    for (JsonNode part : block.path("content")) {
+                        if ("image".equals(part.path("type").asText())) sum += tokens(part);
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     private static Cost sum(List<Cost> costs) {
@@ -281,9 +315,17 @@ public final class ContextCostBench {
         return new Unit(Integer.toHexString(json.hashCode()) + ":" + json.length(), tokens(bare), breakpoint);
     }
 
+    /**
+     * What declaring the computer use toolset with its default members adds to a request, in input tokens (the member
+     * definitions and the tool use system prompt; "about 4,500", Anthropic's computer use tool page, Pricing): the
+     * entry itself is a few bytes, so its size says nothing of its cost.
+     */
+    static final long TOOLSET_TOKENS = 4_500;
+
     /** Estimated input tokens: images by their size, everything else by its text at 4 characters a token. */
     static long tokens(JsonNode node) {
         if (node.isObject() && "image".equals(node.path("type").asText())) return (long) SCREEN_W * SCREEN_H / 750;
+        if (node.isObject() && node.path("type").asText().startsWith("computer_toolset_")) return TOOLSET_TOKENS;
         if (node.isObject() || node.isArray()) {
             long sum = node.isObject() ? 2 : 1;
             for (JsonNode child : node) sum += tokens(child);

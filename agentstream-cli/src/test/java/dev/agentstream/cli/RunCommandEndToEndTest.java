@@ -112,7 +112,7 @@ class RunCommandEndToEndTest {
             assertThat(models.waitFor()).as(models.stderr.get()).isZero();
             List<String> rows = models.stdoutText().lines().toList();
             assertThat(rows.get(0)).contains("MODEL", "COMPUTER TOOL", "THINKING", "CONTEXT");
-            assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("* claude-sonnet-5-5").contains("custom", "adaptive (always on)", "1M", "2/10/2.50/0.10"));
+            assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("* claude-sonnet-5-5").contains("computer_toolset_20260801", "adaptive (always on)", "1M", "2/10/2.50/0.10"));
             assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-sonnet-4-6", "computer_20251124", "adaptive", "3/15/3.75/0.30"));
             assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-haiku-4-5-20251001", "computer_20250124", "budgeted", "200K"));
             assertThat(rows).anySatisfy(r -> assertThat(r).contains("claude-nimbus-9", "unknown", "(as claude-sonnet-5-5)"));

@@ -48,8 +48,9 @@ public final class Conversation {
      */
     public ObjectNode addUserText(String text, List<String> notes) {
         ArrayNode blocks = EventJson.mapper().createArrayNode();
-        for (String id : unansweredToolUseIds()) {
-            blocks.add(ToolResultBlocks.notRun(id));
+        for (JsonNode use : unansweredToolUses()) {
+            blocks.add(ToolResultBlocks.notRun(use.path("id").asText(),
+                    use.hasNonNull("toolset_name") ? java.util.Optional.of(use.get("toolset_name").asText()) : java.util.Optional.empty()));
         }
         blocks.addObject().put("type", "text").put("text", text);
         notes.forEach(note -> blocks.addObject().put("type", "text").put("text", note));
@@ -72,14 +73,18 @@ public final class Conversation {
 
     /** The ids of tool_use blocks in the last message, when it is the model's and nothing answered them. */
     public List<String> unansweredToolUseIds() {
+        return unansweredToolUses().stream().map(use -> use.path("id").asText()).toList();
+    }
+
+    private List<JsonNode> unansweredToolUses() {
         if (messages.isEmpty()) return List.of();
         ObjectNode last = messages.get(messages.size() - 1);
         if (!"assistant".equals(last.path("role").asText())) return List.of();
-        List<String> ids = new ArrayList<>();
+        List<JsonNode> uses = new ArrayList<>();
         for (JsonNode block : last.path("content")) {
-            if ("tool_use".equals(block.path("type").asText())) ids.add(block.path("id").asText());
+            if ("tool_use".equals(block.path("type").asText())) uses.add(block);
         }
-        return ids;
+        return uses;
     }
 
     /** How many replies the model has given. */

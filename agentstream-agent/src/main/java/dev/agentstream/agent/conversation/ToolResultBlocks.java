@@ -5,14 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.ToolResult;
+import java.util.Optional;
 
-/** tool_result blocks as the Messages API takes them: text and base64 images, and is_error. */
+/**
+ * tool_result blocks as the Messages API takes them: text and base64 images, and is_error; the result of a toolset
+ * member's call echoes its {@code toolset_name}, which the API requires.
+ */
 public final class ToolResultBlocks {
 
     private ToolResultBlocks() {}
 
     public static ObjectNode of(String toolUseId, ToolResult result) {
+        return of(toolUseId, Optional.empty(), result);
+    }
+
+    public static ObjectNode of(String toolUseId, Optional<String> toolset, ToolResult result) {
         ObjectNode block = EventJson.mapper().createObjectNode().put("type", "tool_result").put("tool_use_id", toolUseId);
+        toolset.ifPresent(name -> block.put("toolset_name", name));
         ArrayNode content = block.putArray("content");
         for (ContentBlock part : result.content()) {
             switch (part) {
@@ -35,6 +44,10 @@ public final class ToolResultBlocks {
 
     /** The answer to a call that never ran because the session ended first. */
     public static ObjectNode notRun(String toolUseId) {
-        return of(toolUseId, ToolResult.error(NOT_RUN));
+        return notRun(toolUseId, Optional.empty());
+    }
+
+    public static ObjectNode notRun(String toolUseId, Optional<String> toolset) {
+        return of(toolUseId, toolset, ToolResult.error(NOT_RUN));
     }
 }

@@ -115,7 +115,8 @@ public final class ModelCatalog {
                 row.path("max_output").asLong(),
                 new ModelProfile.Prices(price.path("input").asDouble(), price.path("output").asDouble(),
                         price.path("cache_write").asDouble(), price.path("cache_read").asDouble()),
-                sources);
+                sources,
+                row.path("append_only_history").asBoolean(false));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -7,17 +7,20 @@ import java.util.Optional;
 /**
  * One row of the model table ({@code models.json}): what a Claude model takes and costs.
  *
- * @param computerTool   the computer tool's built-in type, or {@code custom} when the model's built-in is one
+ * @param computerTool   the computer tool's built-in type (a tool version, or the {@code computer_toolset_20260801} toolset),
+ *                       or {@code custom} when the model's built-in is one
  *                       agentstream does not speak (the tool is then offered with its own schema)
  * @param editorName     the name the model uses for the text editor
  * @param contextWindow  input tokens the model reads at most
  * @param sources        the documentation pages the row was read from
+ * @param appendOnlyHistory whether the model binds each thinking block to everything before it, so that any edit of
+ *                       earlier turns makes the next request fail: history is then never edited on the client
  */
 public record ModelProfile(String id, String displayName, Status status, Optional<String> retiredOn,
                            String computerTool, Optional<String> computerBeta, String editorTool, String editorName,
                            String bashTool, ThinkingMode thinking, boolean interleavedThinkingBeta,
                            List<String> effortLevels, long contextWindow, long maxOutput, Prices price,
-                           List<String> sources) {
+                           List<String> sources, boolean appendOnlyHistory) {
 
     public static final String CUSTOM = "custom";
 

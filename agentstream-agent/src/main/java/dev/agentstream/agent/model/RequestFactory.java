@@ -2,6 +2,8 @@ package dev.agentstream.agent.model;
 
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.beta.messages.BetaCacheControlEphemeral;
+import com.anthropic.models.beta.messages.BetaClearToolUses20250919Edit;
+import com.anthropic.models.beta.messages.BetaContextManagementConfig;
 import com.anthropic.models.beta.messages.BetaMessageParam;
 import com.anthropic.models.beta.messages.BetaOutputConfig;
 import com.anthropic.models.beta.messages.BetaTextBlockParam;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.agent.AgentSettings;
 import dev.agentstream.agent.conversation.Alternation;
+import dev.agentstream.agent.conversation.ToolResultClearer;
 import java.util.List;
 
 /**
@@ -21,6 +24,9 @@ import java.util.List;
 public final class RequestFactory {
 
     public static final String BETA_INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14";
+    public static final String BETA_CONTEXT_MANAGEMENT = "context-management-2025-06-27";
+    /** The newest tool calls the API's clearing leaves whole (its own default). */
+    static final long SERVER_CLEARING_KEEPS_TOOL_USES = 3;
 
     private final AgentSettings settings;
     private final ModelProfile model;
@@ -60,6 +66,15 @@ public final class RequestFactory {
                 // Without this header Claude 4 models think only at the start of a turn, not between tool calls.
                 if (model.interleavedThinkingBeta()) request.addBeta(BETA_INTERLEAVED_THINKING);
             }
+        }
+        if (model.appendOnlyHistory()) {
+            // The loop cannot clear old tool results itself without failing the next request (see the model table), so
+            // near the context window the API clears them, server-side, once and then from the same point on.
+            request.contextManagement(BetaContextManagementConfig.builder().addEdit(BetaClearToolUses20250919Edit.builder()
+                    .inputTokensTrigger((long) (ToolResultClearer.THRESHOLD * model.contextWindow()))
+                    .toolUsesKeep(SERVER_CLEARING_KEEPS_TOOL_USES)
+                    .build()).build());
+            request.addBeta(BETA_CONTEXT_MANAGEMENT);
         }
         if (sendsEffort()) {
             request.outputConfig(BetaOutputConfig.builder().effort(BetaOutputConfig.Effort.of(settings.effort().get())).build());

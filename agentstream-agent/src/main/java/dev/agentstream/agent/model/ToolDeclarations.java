@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class ToolDeclarations {
 
     public static final String EDITOR_NAME = "str_replace_based_edit_tool";
+    /** Keys a toolset's entry among the declared names, which the model never uses for a toolset itself. */
+    private static final String TOOLSET_PREFIX = "toolset:";
 
     /** One tool as declared: the name the model uses, the registry tool it stands for, its wire type. */
     public record Declaration(String declaredName, String registryName, String type,
@@ -80,6 +82,9 @@ public final class ToolDeclarations {
         }
         if (type.startsWith("computer_") && name.equals("computer")) {
             Optional<Declaration> computer = switch (model.computerTool()) {
+                // No name of its own: the model calls its members (left_click, screenshot...) with toolset_name "computer".
+                case ComputerToolset.TYPE -> Optional.of(new Declaration(TOOLSET_PREFIX + ComputerToolset.NAME, name, ComputerToolset.TYPE,
+                        cache -> ComputerToolset.declaration(spec.inputSchema(), cache)));
                 case "computer_20251124" -> Optional.of(new Declaration(name, name, "computer_20251124",
                         cache -> BetaToolUnion.ofComputerUse20251124(withCache(BetaToolComputerUse20251124.builder()
                                 .displayWidthPx(width).displayHeightPx(height), cache, BetaToolComputerUse20251124.Builder::cacheControl).build())));
@@ -126,6 +131,26 @@ public final class ToolDeclarations {
     public Set<String> betas() {
         return betas;
     }
+
+    /**
+     * The registry call a tool_use block stands for: a toolset member goes to the tool declared for its toolset, with
+     * its input in that tool's form; any other block to the tool its name was declared for.
+     */
+    public RoutedCall route(ToolUseBlock use) {
+        if (use.toolset().isEmpty()) return new RoutedCall(registryName(use.name()), use.input(), use.inputError());
+        String toolset = use.toolset().get();
+        String registryName = registryNames.get(TOOLSET_PREFIX + toolset);
+        if (registryName == null || !toolset.equals(ComputerToolset.NAME)) {
+            return new RoutedCall(use.name(), use.input(), Optional.of("No toolset named '" + toolset + "' was declared in this session; "
+                    + "use the tools it offers."));
+        }
+        if (use.inputError().isPresent()) return new RoutedCall(registryName, use.input(), use.inputError());
+        ComputerToolset.MemberInput input = ComputerToolset.input(use.name(), use.input());
+        return new RoutedCall(registryName, input.input(), input.error());
+    }
+
+    /** A call as the registry runs it; {@code error} says why it cannot run (it is then answered with that error). */
+    public record RoutedCall(String registryName, com.fasterxml.jackson.databind.JsonNode input, Optional<String> error) {}
 
     /** The registry tool behind a name the model used (they differ only for the Claude 3 editor). */
     public String registryName(String declaredName) {

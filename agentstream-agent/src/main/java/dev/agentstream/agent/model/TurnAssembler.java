@@ -156,6 +156,8 @@ public final class TurnAssembler {
         String signature;
         String id;
         String name;
+        /** The toolset_name of a toolset member's call, which the conversation must keep on the block. */
+        String toolset;
         JsonNode initialInput;
         JsonNode raw;
 
@@ -185,6 +187,7 @@ public final class TurnAssembler {
                 BlockBuilder b = new BlockBuilder(Kind.TOOL_USE);
                 b.id = block.asToolUse().id();
                 b.name = block.asToolUse().name();
+                b.toolset = block.asToolUse().toolsetName().orElse(null);
                 b.initialInput = ObjectMappers.jsonMapper().valueToTree(block.asToolUse()._input());
                 return b;
             }
@@ -204,11 +207,20 @@ public final class TurnAssembler {
                     yield node;
                 }
                 case REDACTED_THINKING, OTHER -> raw == null ? null : (ObjectNode) raw.deepCopy();
-                case TOOL_USE -> JSON.createObjectNode().put("type", "tool_use").put("id", id).put("name", name);
+                case TOOL_USE -> {
+                    ObjectNode node = JSON.createObjectNode().put("type", "tool_use").put("id", id).put("name", name);
+                    if (toolset != null) node.put("toolset_name", toolset);
+                    yield node;
+                }
             };
         }
 
         ToolUseBlock toolUse(int index) {
+            ToolUseBlock use = parsedToolUse(index);
+            return new ToolUseBlock(use.index(), use.id(), use.name(), use.input(), use.inputError(), Optional.ofNullable(toolset));
+        }
+
+        private ToolUseBlock parsedToolUse(int index) {
             String json = text.toString();
             if (json.isBlank()) {
                 JsonNode input = initialInput != null && initialInput.isObject() ? initialInput : JSON.createObjectNode();

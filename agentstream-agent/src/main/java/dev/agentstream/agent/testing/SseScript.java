@@ -80,9 +80,20 @@ public final class SseScript {
 
     /** A tool_use block whose input JSON arrives in {@code pieces} input_json_delta events. */
     public SseScript toolUse(String id, String name, String inputJson, int pieces) {
+        return toolUse(null, id, name, inputJson, pieces);
+    }
+
+    /** A call to a member of a toolset: a tool_use block that carries {@code toolset_name} (e.g. computer's left_click). */
+    public SseScript toolsetUse(String toolset, String id, String member, String inputJson) {
+        return toolUse(toolset, id, member, inputJson, 3);
+    }
+
+    private SseScript toolUse(String toolset, String id, String name, String inputJson, int pieces) {
         int index = nextIndex++;
         ObjectNode start = json().put("type", "content_block_start").put("index", index);
-        start.putObject("content_block").put("type", "tool_use").put("id", id).put("name", name).putObject("input");
+        ObjectNode block = start.putObject("content_block").put("type", "tool_use").put("id", id).put("name", name);
+        if (toolset != null) block.put("toolset_name", toolset);
+        block.putObject("input");
         event("content_block_start", start);
         int size = Math.max(1, (int) Math.ceil(inputJson.length() / (double) Math.max(1, pieces)));
         for (int at = 0; at < inputJson.length(); at += size) {
