@@ -6,8 +6,6 @@ import dev.agentstream.agent.AgentLoop;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.AgentSettings;
 import dev.agentstream.agent.SettingsLoader;
-import dev.agentstream.agent.render.ConsoleAgentPrinter;
-import dev.agentstream.agent.render.JsonAgentPrinter;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.core.RuntimeConfig;
@@ -172,13 +170,7 @@ public final class RunCommand implements Callable<Integer> {
     private ConsoleAgentPrinter.Style style() {
         boolean color = Terminal.isTerminal(1) && System.getenv("NO_COLOR") == null;
         boolean live = Terminal.isTerminal(2);
-        return consoleStyle(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
-    }
-
-    static ConsoleAgentPrinter.Style consoleStyle(boolean color, boolean live, boolean showThinking, int columns) {
-        int bar = ProgressLine.barWidthFor(columns);
-        return new ConsoleAgentPrinter.Style(color, live, showThinking,
-                progress -> ProgressLine.render(progress, bar), ConsoleEventPrinter::summary, columns);
+        return new ConsoleAgentPrinter.Style(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
     }
 
 

@@ -93,7 +93,7 @@ final class ToolCommand implements Callable<Integer> {
 
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        EventPrinter printer = json ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out, err, Terminal.isTerminal(2), buffered);
+        EventPrinter printer = json ? new JsonEventPrinter(out) : consolePrinter(out, err);
 
         Session session = Session.create();
         ToolCall call = new ToolCall(callId, toolName, input);
@@ -140,6 +140,13 @@ final class ToolCommand implements Callable<Integer> {
         };
     }
 
+
+    private ToolCallRenderer consolePrinter(PrintStream out, PrintStream err) {
+        boolean live = Terminal.isTerminal(2);
+        // stdout is the tool's own output, never styled: only the renderer's lines on stderr would be.
+        Screen screen = new Screen(out, err, false, live, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
+        return new ToolCallRenderer(screen, ToolCallRenderer.Layout.ALONE, buffered);
+    }
 
     /**
      * Runs the shutdown work, but lets the JVM end after {@link #SHUTDOWN_GRACE} even if a tool is stuck

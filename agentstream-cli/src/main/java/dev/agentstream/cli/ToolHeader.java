@@ -1,4 +1,4 @@
-package dev.agentstream.agent.render;
+package dev.agentstream.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
