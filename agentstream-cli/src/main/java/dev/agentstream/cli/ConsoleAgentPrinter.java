@@ -100,11 +100,12 @@ final class ConsoleAgentPrinter implements AgentListener {
             case CANCELLED -> "stopped";
             default -> e.reason().wireName().replace('_', ' ');
         };
-        if (!e.detail().isBlank() && e.reason() != AgentOutcome.Reason.FINISHED) {
-            screen.status(screen.styled(e.reason() == AgentOutcome.Reason.FAILED ? "31" : "33", e.detail()));
+        String ending = RunWording.ending(e.outcome(), e.sessionId());
+        if (!ending.isBlank() && e.reason() != AgentOutcome.Reason.FINISHED) {
+            screen.status(screen.styled(e.reason() == AgentOutcome.Reason.FAILED ? "31" : "33", ending));
         }
         note(how + " · " + e.turns() + " turn(s) · " + usage(e.usage()) + " · transcript " + e.transcript()
-                + " · continue: agentstream run --resume " + e.sessionId() + " \"...\"");
+                + " · continue: " + RunWording.continueCommand(e.sessionId(), "..."));
     }
 
     private void note(String message) {

@@ -105,7 +105,10 @@ public final class RunCommand implements Callable<Integer> {
             settings = settings();
             runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
             transcript = openTranscript(settings);
-        } catch (AgentConfigException | IllegalArgumentException e) {
+        } catch (AgentConfigException e) {
+            err.println("agentstream: " + RunWording.problem(e));
+            return 2;
+        } catch (IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
