@@ -49,6 +49,22 @@ public sealed interface AgentEvent {
     /** Something the person watching should know that is not an error of the session. */
     record Notice(String message) implements AgentEvent {}
 
-    record SessionEnded(String sessionId, AgentOutcome.Reason reason, String detail, int turns,
-                        TokenUsage usage, Path transcript) implements AgentEvent {}
+    /** The run ended: how ({@link AgentOutcome}), with the transcript that holds the whole session. */
+    record SessionEnded(String sessionId, AgentOutcome outcome, Path transcript) implements AgentEvent {
+        public AgentOutcome.Reason reason() {
+            return outcome.reason();
+        }
+
+        public String detail() {
+            return outcome.detail();
+        }
+
+        public int turns() {
+            return outcome.turns();
+        }
+
+        public TokenUsage usage() {
+            return outcome.usage();
+        }
+    }
 }

@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -133,7 +134,7 @@ public final class AgentLoop implements AutoCloseable {
             listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
             model.notice().ifPresent(notice -> listener.accept(new AgentEvent.Notice(notice)));
             if (settings.effort().isPresent() && !requests.sendsEffort()) {
-                listener.accept(new AgentEvent.Notice("--effort " + settings.effort().get() + " is not sent: the model table says "
+                listener.accept(new AgentEvent.Notice("The effort setting (" + settings.effort().get() + ") is not sent: the model table says "
                         + model.profile().id() + " takes " + (model.profile().effortLevels().isEmpty() ? "no effort setting"
                         : "only " + String.join(", ", model.profile().effortLevels())) + "."));
             }
@@ -144,8 +145,8 @@ public final class AgentLoop implements AutoCloseable {
         for (int turnsThisRun = 0; ; turnsThisRun++) {
             if (stopped) return end(AgentOutcome.Reason.CANCELLED, "Stopped by the user.", runUsage);
             if (turnsThisRun >= settings.maxTurns()) {
-                return end(AgentOutcome.Reason.MAX_TURNS, "Stopped after " + settings.maxTurns() + " turns (--max-turns); continue with: agentstream run --resume "
-                        + transcript.id() + " \"go on\"", runUsage);
+                return end(AgentOutcome.Reason.MAX_TURNS, "Stopped after " + settings.maxTurns() + " turns, the turn limit; "
+                        + "a follow-up run of this session goes on from here.", runUsage, OptionalInt.of(settings.maxTurns()));
             }
             int turn = ++turns;
             listener.accept(new AgentEvent.TurnStarted(turn));
@@ -204,8 +205,9 @@ public final class AgentLoop implements AutoCloseable {
             // The API paused a long turn; sending the conversation back as it is lets the model resume it.
             case "pause_turn" -> reply.content().isEmpty()
                     ? Optional.of(end(AgentOutcome.Reason.FINISHED, "", runUsage)) : Optional.empty();
-            case "max_tokens" -> Optional.of(end(AgentOutcome.Reason.MAX_TOKENS, "The reply hit --max-tokens (" + settings.maxTokens()
-                    + ") before it was done; raise --max-tokens, or continue with --resume " + transcript.id() + ".", runUsage));
+            case "max_tokens" -> Optional.of(end(AgentOutcome.Reason.MAX_TOKENS, "The reply hit the limit of " + settings.maxTokens()
+                    + " tokens before it was done; raise the limit, or go on with a follow-up run of this session.", runUsage,
+                    OptionalInt.of(settings.maxTokens())));
             case "refusal" -> Optional.of(end(AgentOutcome.Reason.REFUSED, "The model declined to continue.", runUsage));
             default -> Optional.of(end(AgentOutcome.Reason.FINISHED, "", runUsage));
         };
@@ -337,8 +339,13 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage) {
-        listener.accept(new AgentEvent.SessionEnded(transcript.id(), reason, detail, turns, runUsage, transcript.file()));
-        return new AgentOutcome(reason, detail, turns, runUsage);
+        return end(reason, detail, runUsage, OptionalInt.empty());
+    }
+
+    private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage, OptionalInt limit) {
+        AgentOutcome outcome = new AgentOutcome(reason, detail, turns, runUsage, limit);
+        listener.accept(new AgentEvent.SessionEnded(transcript.id(), outcome, transcript.file()));
+        return outcome;
     }
 
     /**

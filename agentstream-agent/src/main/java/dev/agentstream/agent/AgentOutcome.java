@@ -1,7 +1,20 @@
 package dev.agentstream.agent;
 
-/** How a run of the loop ended. */
-public record AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage) {
+import java.util.OptionalInt;
+
+/**
+ * How a run of the loop ended. {@code detail} is one sentence for the person (empty when the model simply
+ * finished) that names no front door's controls; a front door that has its own words for an ending (a flag
+ * to raise, a command to continue) builds them from the reason and the {@code limit}.
+ *
+ * @param limit for {@link Reason#MAX_TURNS} the turn limit and for {@link Reason#MAX_TOKENS} the token limit
+ *              per reply that was reached; empty for the other reasons
+ */
+public record AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage, OptionalInt limit) {
+
+    public AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage) {
+        this(reason, detail, turns, usage, OptionalInt.empty());
+    }
 
     public enum Reason {
         /** The model ended its turn (end_turn or a stop sequence). */

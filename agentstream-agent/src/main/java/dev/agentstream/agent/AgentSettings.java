@@ -1,5 +1,6 @@
 package dev.agentstream.agent;
 
+import dev.agentstream.agent.AgentConfigException.Setting;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -63,6 +64,10 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         return b;
     }
 
+    private static AgentConfigException problem(Setting setting, AgentConfigException.Wording wording) {
+        return new AgentConfigException(setting, wording);
+    }
+
     public static final class Builder {
         private String apiKey;
         private String baseUrl;
@@ -101,22 +106,28 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
                 throw new AgentConfigException("No Anthropic API key: set ANTHROPIC_API_KEY (export ANTHROPIC_API_KEY=sk-ant-...) "
                         + "or put \"api_key\" in " + home.configFile() + ".");
             }
-            if (model == null || model.isBlank()) throw new AgentConfigException("The model name is empty; pass --model, e.g. --model " + DEFAULT_MODEL + ".");
-            if (maxTokens < 1) throw new AgentConfigException("--max-tokens must be positive, got " + maxTokens + ".");
-            if (maxTurns < 1) throw new AgentConfigException("--max-turns must be positive, got " + maxTurns + ".");
-            if (screenshotBatch < 1) throw new AgentConfigException("screenshot_batch must be 1 or more, got " + screenshotBatch + ".");
-            if (keepScreenshots < 0) throw new AgentConfigException("keep_screenshots must be 0 or more, got " + keepScreenshots + ".");
+            if (model == null || model.isBlank()) {
+                throw problem(Setting.MODEL, n -> "The model name is empty; set " + n.apply(Setting.MODEL) + " to a model, e.g. " + DEFAULT_MODEL + ".");
+            }
+            if (maxTokens < 1) throw problem(Setting.MAX_TOKENS, n -> n.apply(Setting.MAX_TOKENS) + " must be positive, got " + maxTokens + ".");
+            if (maxTurns < 1) throw problem(Setting.MAX_TURNS, n -> n.apply(Setting.MAX_TURNS) + " must be positive, got " + maxTurns + ".");
+            if (screenshotBatch < 1) {
+                throw problem(Setting.SCREENSHOT_BATCH, n -> n.apply(Setting.SCREENSHOT_BATCH) + " must be 1 or more, got " + screenshotBatch + ".");
+            }
+            if (keepScreenshots < 0) {
+                throw problem(Setting.KEEP_SCREENSHOTS, n -> n.apply(Setting.KEEP_SCREENSHOTS) + " must be 0 or more, got " + keepScreenshots + ".");
+            }
             if (displayWidth < 1 || displayHeight < 1) throw new AgentConfigException("The display size must be positive, got " + displayWidth + "x" + displayHeight + ".");
-            if (thinkingBudget < 0) throw new AgentConfigException("--thinking-budget must be 0 (off) or at least " + MIN_THINKING_BUDGET + ", got " + thinkingBudget + ".");
-            if (thinkingBudget > 0 && thinkingBudget < MIN_THINKING_BUDGET) {
-                throw new AgentConfigException("--thinking-budget must be at least " + MIN_THINKING_BUDGET + " tokens (or 0 for off), got " + thinkingBudget + ".");
+            if (thinkingBudget < 0 || thinkingBudget > 0 && thinkingBudget < MIN_THINKING_BUDGET) {
+                throw problem(Setting.THINKING_BUDGET, n -> n.apply(Setting.THINKING_BUDGET) + " must be at least " + MIN_THINKING_BUDGET
+                        + " tokens (or 0 for off), got " + thinkingBudget + ".");
             }
             if (thinkingBudget >= maxTokens) {
-                throw new AgentConfigException("--thinking-budget (" + thinkingBudget + ") must be below --max-tokens (" + maxTokens
-                        + "); raise --max-tokens or lower the budget.");
+                throw problem(Setting.THINKING_BUDGET, n -> n.apply(Setting.THINKING_BUDGET) + " (" + thinkingBudget + ") must be below "
+                        + n.apply(Setting.MAX_TOKENS) + " (" + maxTokens + "); raise " + n.apply(Setting.MAX_TOKENS) + " or lower the budget.");
             }
             if (effort != null && !EFFORT_LEVELS.contains(effort)) {
-                throw new AgentConfigException("--effort must be one of " + String.join(", ", EFFORT_LEVELS) + ", got \"" + effort + "\".");
+                throw problem(Setting.EFFORT, n -> n.apply(Setting.EFFORT) + " must be one of " + String.join(", ", EFFORT_LEVELS) + ", got \"" + effort + "\".");
             }
             return new AgentSettings(apiKey, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), model, maxTokens, maxTurns,
                     extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, screenshotBatch, displayWidth, displayHeight, retry, home);

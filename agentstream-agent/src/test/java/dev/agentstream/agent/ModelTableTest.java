@@ -193,6 +193,6 @@ class ModelTableTest {
         EventLog[] events = new EventLog[1];
         RecordedRequest haiku = requestFor("claude-haiku-4-5", 0, "medium", events);
         assertThat(haiku.body().has("output_config")).isFalse();
-        assertThat(events[0].of(AgentEvent.Notice.class)).anyMatch(n -> n.message().contains("--effort medium is not sent"));
+        assertThat(events[0].of(AgentEvent.Notice.class)).anyMatch(n -> n.message().contains("The effort setting (medium) is not sent"));
     }
 }

@@ -100,7 +100,8 @@ class SessionTest {
             AgentOutcome outcome = h.loop().run("loop forever");
 
             assertThat(outcome.reason()).isEqualTo(AgentOutcome.Reason.MAX_TURNS);
-            assertThat(outcome.detail()).contains("--max-turns", "--resume");
+            assertThat(outcome.limit()).hasValue(2);
+            assertThat(outcome.detail()).contains("2 turns").doesNotContain("--", "agentstream run");
             assertThat(h.server.requests()).hasSize(2);
             assertThat(runs).hasValue(2);
         }

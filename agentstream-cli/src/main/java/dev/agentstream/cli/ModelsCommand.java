@@ -46,7 +46,7 @@ public final class ModelsCommand implements Callable<Integer> {
         try {
             settings = SettingsLoader.load().build();
         } catch (AgentConfigException e) {
-            err.println("agentstream: " + e.getMessage());
+            err.println("agentstream: " + RunWording.problem(e));
             return 2;
         }
         List<OfferedModel> offered;

@@ -6,8 +6,6 @@ import dev.agentstream.agent.AgentLoop;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.AgentSettings;
 import dev.agentstream.agent.SettingsLoader;
-import dev.agentstream.agent.render.ConsoleAgentPrinter;
-import dev.agentstream.agent.render.JsonAgentPrinter;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.core.RuntimeConfig;
@@ -111,7 +109,10 @@ public final class RunCommand implements Callable<Integer> {
             settings = settings();
             runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
             transcript = openTranscript(settings);
-        } catch (AgentConfigException | IllegalArgumentException e) {
+        } catch (AgentConfigException e) {
+            err.println("agentstream: " + RunWording.problem(e));
+            return 2;
+        } catch (IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
@@ -177,13 +178,7 @@ public final class RunCommand implements Callable<Integer> {
     private ConsoleAgentPrinter.Style style() {
         boolean color = Terminal.isTerminal(1) && System.getenv("NO_COLOR") == null;
         boolean live = Terminal.isTerminal(2);
-        return consoleStyle(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
-    }
-
-    static ConsoleAgentPrinter.Style consoleStyle(boolean color, boolean live, boolean showThinking, int columns) {
-        int bar = ProgressLine.barWidthFor(columns);
-        return new ConsoleAgentPrinter.Style(color, live, showThinking,
-                progress -> ProgressLine.render(progress, bar), ConsoleEventPrinter::summary, columns);
+        return new ConsoleAgentPrinter.Style(color, live, !hideThinking, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
     }
 
 

@@ -99,7 +99,7 @@ final class ToolCommand implements Callable<Integer> {
 
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        EventPrinter printer = json ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out, err, Terminal.isTerminal(2), buffered);
+        EventPrinter printer = json ? new JsonEventPrinter(out) : consolePrinter(out, err);
 
         ToolRuntime runtime = new ToolRuntime(registry, config);
         Session session = runtime.openSession();
@@ -148,6 +148,13 @@ final class ToolCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private ToolCallRenderer consolePrinter(PrintStream out, PrintStream err) {
+        boolean live = Terminal.isTerminal(2);
+        // stdout is the tool's own output, never styled: only the renderer's lines on stderr would be.
+        Screen screen = new Screen(out, err, false, live, live ? Terminal.columns() : Terminal.FALLBACK_COLUMNS);
+        return new ToolCallRenderer(screen, ToolCallRenderer.Layout.ALONE, buffered);
     }
 
     /**

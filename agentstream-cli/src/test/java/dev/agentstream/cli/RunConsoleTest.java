@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.agent.AgentEvent;
 import dev.agentstream.agent.TokenUsage;
-import dev.agentstream.agent.render.ConsoleAgentPrinter;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.ToolEvent;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +25,7 @@ class RunConsoleTest {
 
     private ConsoleAgentPrinter printer(int columns) {
         return new ConsoleAgentPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                RunCommand.consoleStyle(false, true, true, columns));
+                new ConsoleAgentPrinter.Style(false, true, true, columns));
     }
 
     /** What is left on screen of each stderr line: the text after its last carriage return / clear-line. */

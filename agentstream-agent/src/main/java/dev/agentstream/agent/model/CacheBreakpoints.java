@@ -12,7 +12,7 @@ import java.util.List;
  * turn's prefix to the cache; the one before it is where the previous request wrote, so this request reads
  * everything up to there from the cache even when the new part is longer than the cache's lookback.
  */
-public final class CacheBreakpoints {
+final class CacheBreakpoints {
 
     public static final int MESSAGE_BREAKPOINTS = 2;
 

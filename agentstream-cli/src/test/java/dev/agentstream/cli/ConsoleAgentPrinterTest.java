@@ -1,4 +1,4 @@
-package dev.agentstream.agent.render;
+package dev.agentstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +63,7 @@ class ConsoleAgentPrinterTest {
     @Test
     void hidden_thinking_shows_only_a_marker() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConsoleAgentPrinter.Style hidden = new ConsoleAgentPrinter.Style(false, false, false,
-                ConsoleAgentPrinter::defaultProgress, ConsoleAgentPrinter::defaultSummary, 80);
+        ConsoleAgentPrinter.Style hidden = new ConsoleAgentPrinter.Style(false, false, false, 80);
         ConsoleAgentPrinter printer = new ConsoleAgentPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), hidden);
 

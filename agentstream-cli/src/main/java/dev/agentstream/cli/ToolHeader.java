@@ -1,4 +1,4 @@
-package dev.agentstream.agent.render;
+package dev.agentstream.cli;
 
 /**
  * The one line that introduces a tool call: the tool and what it was asked to do, in the words of the

@@ -32,9 +32,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Function<RecordedRequest, Reply>> replies = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
-    private volatile List<String> offeredModels = dev.agentstream.agent.model.ModelCatalog.builtIn().rows().stream()
-            .filter(row -> row.status() != dev.agentstream.agent.model.ModelProfile.Status.RETIRED)
-            .map(dev.agentstream.agent.model.ModelProfile::id).toList();
+    private volatile List<String> offeredModels = List.of();
     private volatile Function<RecordedRequest, Reply> whenEmpty =
             request -> Reply.error(400, "invalid_request_error", "The fake server has no scripted reply left for this request.");
 
@@ -79,7 +77,10 @@ public final class FakeAnthropicServer implements AutoCloseable {
         return this;
     }
 
-    /** The model ids GET /v1/models answers with (by default the model table's rows that are not retired). */
+    /**
+     * The model ids GET /v1/models answers with (none until a test says which: this module stays free of the
+     * agent, whose model table would otherwise decide); each model's display name is its id.
+     */
     public FakeAnthropicServer offers(List<String> modelIds) {
         this.offeredModels = List.copyOf(modelIds);
         return this;
@@ -143,9 +144,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
         ObjectNode page = EventJson.mapper().createObjectNode();
         var data = page.putArray("data");
         for (String id : offeredModels) {
-            String name = dev.agentstream.agent.model.ModelCatalog.builtIn().find(id)
-                    .map(dev.agentstream.agent.model.ModelProfile::displayName).orElse(id);
-            data.addObject().put("type", "model").put("id", id).put("display_name", name).put("created_at", "2026-01-01T00:00:00Z");
+            data.addObject().put("type", "model").put("id", id).put("display_name", id).put("created_at", "2026-01-01T00:00:00Z");
         }
         page.put("has_more", false);
         if (!offeredModels.isEmpty()) {
