@@ -198,7 +198,7 @@ public final class FindTreeBench {
                 rss(tree)));
         md.append(String.format(Locale.ROOT, "| agentstream `tree` of an empty folder (the process's floor) | %.0f | 0 | %s |%n",
                 BenchSupport.median(treeOfNothing, Run::totalMs), rss(treeOfNothing)));
-        md.append(String.format(Locale.ROOT, "| `tree -a --noreport DIR` (%s) | %.0f | %,d | %s |%n", BenchSupport.firstLine("tree", "--version"),
+        md.append(String.format(Locale.ROOT, "| `tree -a --noreport DIR` (%s) | %.0f | %,d | %s |%n", BenchSupport.firstLine("tree", "--version").split(" ©")[0],
                 BenchSupport.median(treeProgram, Run::totalMs), treeProgram.getLast().stdoutLines() - 1, rss(treeProgram)));
         md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", BenchSupport.median(find, Run::totalMs),
                 String.format(Locale.ROOT, "%,d", Long.parseLong(find.getLast().lastLine().strip()) - 1)));

@@ -2,6 +2,7 @@ package dev.agentstream.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -69,7 +70,7 @@ public final class ViewBench {
         }
     }
 
-    /** One run: when the first output line arrived, when the process ended, its peak RSS, what it printed. */
+    /** One run ({@code firstChunk} null: raw output, timed to its first byte): when the first output line arrived, when the process ended, its peak RSS, what it printed. */
     record Run(double firstChunkMs, double totalMs, long peakRssKiB, long stdoutBytes, int exitCode, double inToolMs) {}
 
     /** A source-code-like file: a 1 MiB block of lines of varied length (tabs included), written repeatedly. */
@@ -132,7 +133,16 @@ public final class ViewBench {
         double firstMs = -1;
         long bytes = 0;
         String last = "";
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        if (firstChunk == null) { // a plain program: its bytes are counted as they come, never made into lines
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream out = process.getInputStream()) {
+                int n;
+                while ((n = out.read(buffer)) >= 0) {
+                    if (firstMs < 0 && n > 0) firstMs = (System.nanoTime() - start) / 1e6;
+                    bytes += n;
+                }
+            }
+        } else try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = out.readLine()) != null) {
                 bytes += line.length() + 1;
@@ -160,7 +170,7 @@ public final class ViewBench {
 
     private String report() throws Exception {
         Predicate<String> outputEvent = l -> l.contains("\"type\":\"output\"");
-        Predicate<String> anyLine = l -> true;
+        Predicate<String> anyLine = null; // read as raw bytes: a 300 MB line would cost the reader, not the program
         long lastStart = fileLines - RANGE_LINES + 1;
         List<Run> fullTool = repeat(agentstream(viewInput(null)), outputEvent);
         List<Run> fullCat = repeat(List.of("cat", "-n", file.toString()), anyLine);
