@@ -49,11 +49,14 @@ public final class FindTreeBench {
     private final String java;
     private final String jar;
     private final int runs;
+    /** The JVM's temporary folder, so agentstream spools there and its start-up sweep of old spools has only the bench's own. */
+    private final Path jvmTmp;
 
-    private FindTreeBench(String java, String jar, int runs) {
+    private FindTreeBench(String java, String jar, int runs, Path jvmTmp) {
         this.java = java;
         this.jar = jar;
         this.runs = runs;
+        this.jvmTmp = jvmTmp;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +72,10 @@ public final class FindTreeBench {
         System.err.println("preparing " + searchBytes / 1_000_000 + " MB search corpus and " + treeEntries + "-entry tree under " + work);
         generateSearchCorpus(searchCorpus, searchBytes);
         generateTree(treeCorpus, treeEntries);
-        FindTreeBench bench = new FindTreeBench(args[0], args[1], Integer.parseInt(args[2]));
+        Path jvmTmp = work.resolve("jvm-tmp");
+        deleteTree(jvmTmp);
+        Files.createDirectories(jvmTmp);
+        FindTreeBench bench = new FindTreeBench(args[0], args[1], Integer.parseInt(args[2]), jvmTmp);
         Path sourceTree = args.length > 6 ? Path.of(args[6]) : null;
         System.out.println(bench.report(searchCorpus, searchBytes, treeCorpus, treeEntries, sourceTree));
     }
@@ -79,7 +85,9 @@ public final class FindTreeBench {
 
     private Run run(List<String> command, boolean json) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("AGENTSTREAM_HOME"); // the spool goes to -Djava.io.tmpdir
+        Process process = builder.start();
         process.getOutputStream().close();
         AtomicLong peakRss = new AtomicLong();
         Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
@@ -115,8 +123,8 @@ public final class FindTreeBench {
     }
 
     private List<String> agentstream(String tool, String inputJson, boolean json) {
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-jar", jar,
-                "tool", tool));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", tool));
         command.add(json ? "--json" : "--buffered");
         command.add("--input");
         command.add(inputJson);
@@ -143,6 +151,8 @@ public final class FindTreeBench {
                         countFiles(searchBytes), searchBytes / 1e6, FILES_PER_FOLDER))
                 .append("`").append(LITERAL).append("` in ").append(LITERAL_EVERY).append("\n")
                 .append(String.format(Locale.ROOT, "- Tree: %,d entries (folders of empty files)%n", treeEntries))
+                .append("- agentstream spools under the bench's own `-Djava.io.tmpdir`, so the sweep of old spool folders every process starts ")
+                .append("with (in the background) has only the bench's own to look at, not the machine's shared spool\n")
                 .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]` (agentstream-bench)\n\n");
 
         md.append("### Search\n\n").append(SEARCH_HEADER);
@@ -180,11 +190,15 @@ public final class FindTreeBench {
         List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", true), true);
         List<Run> find = repeat(List.of("bash", "-c", "find " + shellQuote(treeCorpus.toString()) + " | wc -l"), false);
         List<Run> treeProgram = repeat(List.of("tree", "-a", "--noreport", treeCorpus.toString()), false);
+        Path emptyFolder = Files.createDirectories(jvmTmp.resolve("empty-folder"));
+        List<Run> treeOfNothing = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(emptyFolder.toString()) + "}", true), true);
         md.append(String.format(Locale.ROOT, "| agentstream `tree` (max_depth 100, draws 1,000 entries, counts the rest; in-tool %.0f ms) | %.0f | %s | %s |%n",
                 BenchSupport.median(tree, r -> metaNumber(r.lastLine(), "durationMs")), BenchSupport.median(tree, Run::totalMs),
                 String.format(Locale.ROOT, "%,d", (long) (metaNumber(tree.getLast().lastLine(), "directories") + metaNumber(tree.getLast().lastLine(), "files"))),
                 rss(tree)));
-        md.append(String.format(Locale.ROOT, "| `tree -a --noreport DIR` (%s) | %.0f | %,d | %s |%n", BenchSupport.firstLine("tree", "--version"),
+        md.append(String.format(Locale.ROOT, "| agentstream `tree` of an empty folder (the process's floor) | %.0f | 0 | %s |%n",
+                BenchSupport.median(treeOfNothing, Run::totalMs), rss(treeOfNothing)));
+        md.append(String.format(Locale.ROOT, "| `tree -a --noreport DIR` (%s) | %.0f | %,d | %s |%n", BenchSupport.firstLine("tree", "--version").split(" ©")[0],
                 BenchSupport.median(treeProgram, Run::totalMs), treeProgram.getLast().stdoutLines() - 1, rss(treeProgram)));
         md.append(String.format(Locale.ROOT, "| `find DIR \\| wc -l` | %.0f | %s | - |%n", BenchSupport.median(find, Run::totalMs),
                 String.format(Locale.ROOT, "%,d", Long.parseLong(find.getLast().lastLine().strip()) - 1)));

@@ -2,6 +2,7 @@ package dev.agentstream.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,12 +31,14 @@ public final class ViewBench {
     private static final int DEFAULT_FILE_MB = 1024;
     private static final int BLOCK_BYTES = 1 << 20;
     private static final int RANGE_LINES = 20;
+    private static final int ONE_LINE_MB = 300;
 
     private final String java;
     private final String jar;
     private final int runs;
     private final Path dir;
     private final Path file;
+    private final Path oneLine;
     private final Path jvmTmp;
     private long fileBytes;
     private long fileLines;
@@ -46,6 +49,7 @@ public final class ViewBench {
         this.runs = runs;
         this.dir = dir;
         this.file = dir.resolve("big.txt");
+        this.oneLine = dir.resolve("one-line.txt");
         this.jvmTmp = dir.resolve("jvm-tmp");
     }
 
@@ -59,14 +63,15 @@ public final class ViewBench {
         try {
             ViewBench bench = new ViewBench(args[0], args[1], Integer.parseInt(args[2]), dir);
             bench.generate(fileMb);
+            bench.generateOneLine(ONE_LINE_MB);
             System.out.println(bench.report());
         } finally {
             deleteTree(dir);
         }
     }
 
-    /** One run: when the first output line arrived, when the process ended, its peak RSS, what it printed. */
-    record Run(double firstChunkMs, double totalMs, long peakRssKiB, long stdoutBytes, int exitCode) {}
+    /** One run ({@code firstChunk} null: raw output, timed to its first byte): when the first output line arrived, when the process ended, its peak RSS, what it printed. */
+    record Run(double firstChunkMs, double totalMs, long peakRssKiB, long stdoutBytes, int exitCode, double inToolMs) {}
 
     /** A source-code-like file: a 1 MiB block of lines of varied length (tabs included), written repeatedly. */
     private void generate(int megabytes) throws IOException {
@@ -91,12 +96,31 @@ public final class ViewBench {
         fileLines = (long) lines * megabytes;
     }
 
+    /** A minified-code-like file: words and punctuation, no line break until the very end. */
+    private void generateOneLine(int megabytes) throws IOException {
+        StringBuilder block = new StringBuilder(BLOCK_BYTES);
+        for (int i = 0; block.length() < BLOCK_BYTES - 64; i++) block.append("var v").append(i).append("=f(").append(i % 97).append(");");
+        block.setLength(BLOCK_BYTES);
+        ByteBuffer bytes = ByteBuffer.wrap(block.toString().getBytes(StandardCharsets.US_ASCII));
+        try (FileChannel channel = FileChannel.open(oneLine, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int i = 0; i < megabytes; i++) {
+                bytes.rewind();
+                while (bytes.hasRemaining()) channel.write(bytes);
+            }
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+    }
+
     private List<String> agentstream(String inputJson) {
         return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar,
                 "tool", "str_replace_based_edit_tool", "--json", "--input", inputJson);
     }
 
     private String viewInput(String range) {
+        return viewInput(file, range);
+    }
+
+    private static String viewInput(Path file, String range) {
         return "{\"command\":\"view\",\"path\":" + BenchSupport.jsonString(file.toString()) + (range == null ? "" : ",\"view_range\":" + range) + "}";
     }
 
@@ -108,10 +132,21 @@ public final class ViewBench {
         Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         double firstMs = -1;
         long bytes = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        String last = "";
+        if (firstChunk == null) { // a plain program: its bytes are counted as they come, never made into lines
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream out = process.getInputStream()) {
+                int n;
+                while ((n = out.read(buffer)) >= 0) {
+                    if (firstMs < 0 && n > 0) firstMs = (System.nanoTime() - start) / 1e6;
+                    bytes += n;
+                }
+            }
+        } else try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = out.readLine()) != null) {
                 bytes += line.length() + 1;
+                if (!line.isEmpty()) last = line;
                 if (firstMs < 0 && firstChunk.test(line)) firstMs = (System.nanoTime() - start) / 1e6;
             }
         }
@@ -119,7 +154,7 @@ public final class ViewBench {
         double totalMs = (System.nanoTime() - start) / 1e6;
         sampler.join();
         deleteTree(jvmTmp); // the spool of a full view is as large as the file
-        return new Run(firstMs, totalMs, peakRss.get(), bytes, exit);
+        return new Run(firstMs, totalMs, peakRss.get(), bytes, exit, FindTreeBench.metaNumber(last, "durationMs"));
     }
 
     private List<Run> repeat(List<String> command, Predicate<String> firstChunk) throws Exception {
@@ -135,10 +170,12 @@ public final class ViewBench {
 
     private String report() throws Exception {
         Predicate<String> outputEvent = l -> l.contains("\"type\":\"output\"");
-        Predicate<String> anyLine = l -> true;
+        Predicate<String> anyLine = null; // read as raw bytes: a 300 MB line would cost the reader, not the program
         long lastStart = fileLines - RANGE_LINES + 1;
         List<Run> fullTool = repeat(agentstream(viewInput(null)), outputEvent);
         List<Run> fullCat = repeat(List.of("cat", "-n", file.toString()), anyLine);
+        List<Run> oneLineTool = repeat(agentstream(viewInput(oneLine, null)), outputEvent);
+        List<Run> oneLineCat = repeat(List.of("cat", "-n", oneLine.toString()), anyLine);
         List<Run> headTool = repeat(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent);
         List<Run> headBase = repeat(List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"), anyLine);
         List<Run> tailTool = repeat(agentstream(viewInput("[" + lastStart + ",-1]")), outputEvent);
@@ -149,22 +186,29 @@ public final class ViewBench {
                 .append(String.format(Locale.ROOT, "A generated source-like text file of %,d lines. Each figure is the median of %d runs of a fresh process ", fileLines, runs))
                 .append("(after one warm-up run, so the file is in the page cache); the agentstream runs are `agentstream tool str_replace_based_edit_tool --json` ")
                 .append("with its stdout read to the end, so every chunk is an NDJSON event and the full view is also spooled to disk.\n\n");
-        md.append("| full view | whole call (ms) | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n|---|---:|---:|---:|---:|\n")
-                .append(fullRow("agentstream (--json)", fullTool))
-                .append(fullRow("`cat -n` (baseline, no JVM)", fullCat));
+        md.append("| full view | whole call (ms) | in-tool (ms) | in-tool / `cat -n` | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n")
+                .append(fullRow("agentstream (--json)", fullTool, fileBytes, fullCat))
+                .append(fullRow("`cat -n` (baseline, no JVM)", fullCat, fileBytes, fullCat))
+                .append(fullRow(String.format(Locale.ROOT, "agentstream, one %d MB line", ONE_LINE_MB), oneLineTool, Files.size(oneLine), oneLineCat))
+                .append(fullRow(String.format(Locale.ROOT, "`cat -n`, one %d MB line", ONE_LINE_MB), oneLineCat, Files.size(oneLine), oneLineCat));
         md.append("\n| view_range of ").append(RANGE_LINES).append(" lines | whole call (ms) | peak RSS (MiB) |\n|---|---:|---:|\n")
                 .append(rangeRow("agentstream [1, " + RANGE_LINES + "]", headTool))
                 .append(rangeRow("`head -n " + RANGE_LINES + " \\| cat -n`", headBase))
                 .append(rangeRow(String.format(Locale.ROOT, "agentstream [%,d, -1] (the last lines)", lastStart), tailTool))
                 .append(rangeRow(String.format(Locale.ROOT, "`sed -n '%d,$p' \\| cat -n`", lastStart), tailBase))
-                .append("\nThe agentstream figures include starting a JVM; a range stops reading at its last line, and lines before it ")
+                .append("\nIn-tool is the call's own `meta.durationMs` (without the JVM's start-up), set against `cat -n`'s whole run on the same file. ")
+                .append("The whole-call figures include starting a JVM; a range stops reading at its last line, and lines before it ")
                 .append("are skipped by counting line-feed bytes, without decoding.\n");
         return md.toString();
     }
 
-    private String fullRow(String label, List<Run> runs) {
+    private static String fullRow(String label, List<Run> runs, long bytes, List<Run> cat) {
         double ms = BenchSupport.median(runs, Run::totalMs);
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %s |%n", label, ms, fileBytes / 1e6 / (ms / 1000),
+        double inTool = BenchSupport.median(runs, Run::inToolMs);
+        String inToolCells = inTool < 0 ? "- | -"
+                : String.format(Locale.ROOT, "%.0f | %.2f", inTool, inTool / BenchSupport.median(cat, Run::totalMs));
+        return String.format(Locale.ROOT, "| %s | %.0f | %s | %.1f | %.0f | %s |%n", label, ms, inToolCells, bytes / 1e6 / (ms / 1000),
                 BenchSupport.median(runs, Run::firstChunkMs), peakRss(runs));
     }
 

@@ -31,11 +31,6 @@ final class AsciiIgnoreCaseMatcher implements LineMatcher {
     }
 
     @Override
-    public ChunkText prepare(byte[] bytes, int length) {
-        return ChunkText.bytesAsChars(bytes, length);
-    }
-
-    @Override
     public int find(ChunkText chunk, int from) {
         String text = chunk.text();
         int last = text.length() - needle.length();

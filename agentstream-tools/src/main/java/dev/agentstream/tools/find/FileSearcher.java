@@ -1,7 +1,6 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.tools.fs.BinaryContent;
-import dev.agentstream.tools.fs.LinkFreeFiles;
 import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -87,10 +86,11 @@ final class FileSearcher {
     }
 
     /**
+     * @param channel      the file, open for reading at its start; the caller closes it
      * @param expectedSize the size the walk saw (or -1): reading stops there without asking the disk for
      *                     an end of file it already knows, one system call less per small file
      */
-    Outcome search(Path file, long expectedSize, Consumer<String> sink) throws IOException {
+    Outcome search(Path file, FileChannel channel, long expectedSize, Consumer<String> sink) throws IOException {
         shownPath = PathText.display(file);
         lastShownLine = 0;
         afterPending = 0;
@@ -101,10 +101,9 @@ final class FileSearcher {
         charsBefore = 0;
         held.clear();
         long bytes = 0;
-        ReadableByteChannel source = null;
+        ReadableByteChannel source = channel;
         long utf16Bytes = -1; // the file's size when it is read transcoded
-        try (FileChannel channel = LinkFreeFiles.openForReading(file)) {
-            source = channel;
+        try {
             int filled = 0;
             long firstLine = 1;
             boolean eof = false;

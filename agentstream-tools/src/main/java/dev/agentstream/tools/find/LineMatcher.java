@@ -3,8 +3,13 @@ package dev.agentstream.tools.find;
 /** Finds where a search pattern matches within single lines of a chunk of text. */
 interface LineMatcher {
 
-    /** Turns a chunk of whole lines ({@code bytes[0, length)}) into the text this matcher searches. */
-    ChunkText prepare(byte[] bytes, int length);
+    /**
+     * Turns a chunk of whole lines ({@code bytes[0, length)}) into the text this matcher searches: by default
+     * the raw bytes one char each, where positions are byte offsets and nothing is decoded.
+     */
+    default ChunkText prepare(byte[] bytes, int length) {
+        return ChunkText.bytesAsChars(bytes, length);
+    }
 
     /**
      * Where the first match at or after {@code from} (a line start) begins, counting only matches that lie

@@ -20,6 +20,8 @@ final class LineMatchers {
         if (literal && caseSensitive) return () -> new LiteralMatcher(pattern);
         if (literal && AsciiIgnoreCaseMatcher.isAscii(pattern)) return () -> new AsciiIgnoreCaseMatcher(pattern);
         Pattern compiled = compile(literal ? Pattern.quote(pattern) : pattern, caseSensitive);
+        String required = caseSensitive && !literal ? RequiredLiteral.of(pattern) : null;
+        if (required != null) return () -> new PrefilteredRegexMatcher(compiled, required);
         return () -> new RegexLineMatcher(compiled);
     }
 

@@ -16,11 +16,6 @@ final class LiteralMatcher implements LineMatcher {
     }
 
     @Override
-    public ChunkText prepare(byte[] bytes, int length) {
-        return ChunkText.bytesAsChars(bytes, length);
-    }
-
-    @Override
     public int find(ChunkText chunk, int from) {
         return chunk.text().indexOf(needle, from);
     }

@@ -3,9 +3,10 @@ package dev.agentstream.tools.find;
 import dev.agentstream.tools.fs.EntryFilter;
 import dev.agentstream.tools.fs.FolderListing;
 import dev.agentstream.tools.fs.IgnoreRules;
+import dev.agentstream.tools.fs.LinkFreeFiles;
+import dev.agentstream.tools.fs.OpenFolder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -60,23 +61,31 @@ final class ParallelSearch {
 
     /** Searches one file on the calling thread (a {@code path} that names a file). */
     void searchFile(Path file) {
-        searchFile(file, -1);
-    }
-
-    private void searchFile(Path file, long expectedSize) {
-        try {
-            FileSearcher.Outcome outcome = searchers.get().search(file, expectedSize, sink);
-            if (outcome.binary()) {
-                counters.binarySkipped.increment();
-                return;
-            }
-            counters.filesScanned.increment();
-            counters.bytesScanned.add(outcome.bytes());
-            counters.regexPieces.add(outcome.regexPieces());
-            if (outcome.matches() > 0) counters.filesWithMatches.increment();
+        try (FileChannel channel = LinkFreeFiles.openForReading(file)) {
+            searchOpened(file, channel, -1);
         } catch (IOException e) {
             counters.unreadable.increment();
         }
+    }
+
+    private void searchFile(FileToSearch file) {
+        try (FileChannel channel = file.folder().openForReading(file.path())) {
+            searchOpened(file.path(), channel, file.size());
+        } catch (IOException e) {
+            counters.unreadable.increment();
+        }
+    }
+
+    private void searchOpened(Path file, FileChannel channel, long expectedSize) throws IOException {
+        FileSearcher.Outcome outcome = searchers.get().search(file, channel, expectedSize, sink);
+        if (outcome.binary()) {
+            counters.binarySkipped.increment();
+            return;
+        }
+        counters.filesScanned.increment();
+        counters.bytesScanned.add(outcome.bytes());
+        counters.regexPieces.add(outcome.regexPieces());
+        if (outcome.matches() > 0) counters.filesWithMatches.increment();
     }
 
     private final class FolderTask extends RecursiveAction {
@@ -91,13 +100,19 @@ final class ParallelSearch {
         @Override
         protected void compute() {
             if (stopped.getAsBoolean()) return;
-            FolderListing listing;
-            try {
-                listing = FolderListing.read(folder);
+            List<ForkJoinTask<?>> forked = new ArrayList<>();
+            // Held until this folder's own files are searched; each batch handed on holds it too.
+            try (OpenFolder open = OpenFolder.open(folder)) {
+                forked = walk(open);
             } catch (IOException e) {
                 counters.unreadable.increment();
-                return;
             }
+            for (ForkJoinTask<?> task : forked) task.join();
+        }
+
+        /** Forks the subfolders and batches of files of the folder, searches the last batch; returns the forked tasks. */
+        private List<ForkJoinTask<?>> walk(OpenFolder open) {
+            FolderListing listing = open.listing();
             IgnoreRules rules = listing.rulesInside(parentRules, filter);
             List<ForkJoinTask<?>> forked = new ArrayList<>();
             List<FileToSearch> batch = new ArrayList<>();
@@ -107,7 +122,7 @@ final class ParallelSearch {
                 if (filter.byName(name) != null) continue;
                 BasicFileAttributes attributes;
                 try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    attributes = open.attributes(entry);
                 } catch (IOException e) {
                     counters.unreadable.increment();
                     continue;
@@ -122,20 +137,21 @@ final class ParallelSearch {
                         forked.add(new FolderTask(entry, rules).fork());
                     }
                 } else if (globs.includesFile(relative)) {
-                    batch.add(new FileToSearch(entry, attributes.size()));
+                    batch.add(new FileToSearch(open, entry, attributes.size()));
                     if (batch.size() == FILES_PER_TASK) {
+                        open.retain();
                         forked.add(new FileBatchTask(batch).fork());
                         batch = new ArrayList<>();
                     }
                 }
             }
             searchAll(batch);
-            for (ForkJoinTask<?> task : forked) task.join();
+            return forked;
         }
     }
 
-    /** A file the walk admitted, with the size it saw. */
-    private record FileToSearch(Path path, long size) {}
+    /** A file the walk admitted, in the folder it was listed in, with the size it saw. */
+    private record FileToSearch(OpenFolder folder, Path path, long size) {}
 
     private final class FileBatchTask extends RecursiveAction {
         private final List<FileToSearch> files;
@@ -146,14 +162,16 @@ final class ParallelSearch {
 
         @Override
         protected void compute() {
-            searchAll(files);
+            try (OpenFolder folder = files.getFirst().folder()) {
+                searchAll(files);
+            }
         }
     }
 
     private void searchAll(List<FileToSearch> files) {
         for (FileToSearch file : files) {
             if (stopped.getAsBoolean()) return;
-            searchFile(file.path(), file.size());
+            searchFile(file);
         }
     }
 }

@@ -17,4 +17,19 @@ final class Utf8 {
         }
         return n;
     }
+
+    /** How many bytes {@code text[0, chars)} encodes to in UTF-8. */
+    static int bytes(String text, int chars) {
+        int n = 0;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
 }

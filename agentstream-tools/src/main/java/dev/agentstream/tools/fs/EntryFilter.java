@@ -31,6 +31,19 @@ public final class EntryFilter {
         return null;
     }
 
+    /** Like {@link #byName(String)} for the name that starts at {@code nameStart} in {@code path}, without cutting it out. */
+    public Verdict byName(String path, int nameStart) {
+        int length = path.length() - nameStart;
+        if (useIgnoreRules && length == 4 && path.startsWith(".git", nameStart)) return Verdict.IGNORED;
+        if (!showHidden && length > 0 && path.charAt(nameStart) == '.') return Verdict.HIDDEN;
+        return null;
+    }
+
+    /** Whether the ignore rules in force exclude the entry at {@code absolutePath} (its name passed {@link #byName}). */
+    public boolean isIgnored(IgnoreRules rules, String absolutePath, boolean isDirectory) {
+        return useIgnoreRules && !rules.isEmpty() && rules.isIgnored(absolutePath, isDirectory);
+    }
+
     public Verdict judge(IgnoreRules rules, String absolutePath, String name, boolean isDirectory) {
         Verdict byName = byName(name);
         if (byName != null) return byName;

@@ -1,10 +1,7 @@
 package dev.agentstream.tools.fs;
 
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,22 +12,9 @@ public record FolderListing(Path folder, List<Path> entries, boolean hasGitignor
 
     /** @throws IOException if the folder cannot be listed */
     public static FolderListing read(Path folder) throws IOException {
-        List<Path> entries = new ArrayList<>();
-        boolean gitignore = false;
-        boolean ignore = false;
-        boolean git = false;
-        try (DirectoryStream<Path> listing = LinkFreeFiles.openDirectory(folder)) {
-            for (Path entry : listing) {
-                String name = entry.getFileName().toString();
-                gitignore |= name.equals(IgnoreRules.GITIGNORE);
-                ignore |= name.equals(IgnoreRules.IGNORE);
-                git |= name.equals(IgnoreRules.GIT);
-                entries.add(entry);
-            }
-        } catch (DirectoryIteratorException e) {
-            throw e.getCause();
+        try (OpenFolder open = OpenFolder.open(folder)) {
+            return open.listing();
         }
-        return new FolderListing(folder, entries, gitignore, ignore, git);
     }
 
     /** The ignore rules in force inside this folder, given those of its parent (unchanged if the filter ignores none). */

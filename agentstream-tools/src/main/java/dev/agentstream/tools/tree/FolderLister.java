@@ -1,7 +1,6 @@
 package dev.agentstream.tools.tree;
 
 import dev.agentstream.tools.fs.EntryFilter;
-import dev.agentstream.tools.fs.FolderListing;
 import dev.agentstream.tools.fs.IgnoreRules;
 import dev.agentstream.tools.fs.LinkFreeFiles;
 import dev.agentstream.tools.fs.PathText;
@@ -12,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Reads folders for the tree walk: which entries the filter keeps (the rest are counted as hidden or
@@ -33,46 +33,56 @@ final class FolderLister {
         this.counts = counts;
     }
 
-    /** Reads the whole listing into {@code entries}; returns the ignore rules in force inside the folder. */
-    IgnoreRules listInto(Path folder, IgnoreRules parentRules, List<FolderEntry> entries) {
-        FolderListing listing;
-        try {
-            listing = FolderListing.read(folder);
-        } catch (IOException e) {
-            counts.unreadable++;
-            return parentRules;
-        }
-        IgnoreRules rules = listing.rulesInside(parentRules, filter);
-        int[] unmetSubfolders = {subfolders.of(folder)};
-        for (Path path : listing.entries()) {
-            FolderEntry entry = admit(path, rules, unmetSubfolders);
-            if (entry != null) entries.add(entry);
-        }
-        return rules;
+    /** What the listing hands on: an entry the filter kept, and whether it is a folder. */
+    interface EntrySink {
+        void accept(Path path, boolean directory);
+    }
+
+    /**
+     * The first {@code keep} entries of the folder in {@link FolderEntry#ORDER}, sorted, held in a bounded
+     * heap as the listing streams by: any other entry (one that cannot be drawn, whatever its subtree
+     * holds) goes to {@code rest} at once. Memory is bounded by {@code keep}, not by the folder's size.
+     */
+    List<FolderEntry> firstInOrder(Path folder, IgnoreRules rules, int keep, BooleanSupplier stopped, EntrySink rest) {
+        PriorityQueue<FolderEntry> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, FolderEntry.ORDER.reversed());
+        stream(folder, rules, stopped, (path, directory) -> {
+            first.add(new FolderEntry(path, PathText.displayName(path), directory));
+            if (first.size() > keep) {
+                FolderEntry beyond = first.poll();
+                rest.accept(beyond.path(), beyond.directory());
+            }
+        });
+        List<FolderEntry> sorted = new ArrayList<>(first);
+        sorted.sort(FolderEntry.ORDER);
+        return sorted;
     }
 
     /** Hands each kept entry to {@code each} as the listing is read, holding none of it. */
-    void stream(Path folder, IgnoreRules rules, BooleanSupplier stopped, Consumer<FolderEntry> each) {
+    void stream(Path folder, IgnoreRules rules, BooleanSupplier stopped, EntrySink each) {
         int[] unmetSubfolders = {subfolders.of(folder)};
         try (DirectoryStream<Path> listing = LinkFreeFiles.openDirectory(folder)) {
             for (Path path : listing) {
                 if (stopped.getAsBoolean()) return;
-                FolderEntry entry = admit(path, rules, unmetSubfolders);
-                if (entry != null) each.accept(entry);
+                admit(path, rules, unmetSubfolders, each);
             }
         } catch (IOException | DirectoryIteratorException e) {
             counts.unreadable++;
         }
     }
 
-    /** The entry if the filter keeps it; null (and counted as left out) otherwise. */
-    private FolderEntry admit(Path path, IgnoreRules rules, int[] unmetSubfolders) {
-        String name = PathText.displayName(path);
-        EntryFilter.Verdict byName = filter.byName(name);
+    /**
+     * Hands the entry on if the filter keeps it, else counts it as left out. Nothing is made per entry
+     * beyond what the listing made: the name is looked at inside the path's text, and turned into a
+     * string of its own only when ignore rules need it.
+     */
+    private void admit(Path path, IgnoreRules rules, int[] unmetSubfolders, EntrySink each) {
+        String text = path.toString();
+        int nameStart = text.lastIndexOf('/') + 1;
+        EntryFilter.Verdict byName = filter.byName(text, nameStart);
         if (byName != null) {
             // Its type stays unknown, so unmetSubfolders is not lowered: the count stays on the safe side.
             leftOut(byName);
-            return null;
+            return;
         }
         boolean directory = false;
         if (unmetSubfolders[0] != 0) {
@@ -80,16 +90,15 @@ final class FolderLister {
                 directory = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
             } catch (IOException e) {
                 counts.unreadable++;
-                return null;
+                return;
             }
             if (directory && unmetSubfolders[0] > 0) unmetSubfolders[0]--;
         }
-        EntryFilter.Verdict verdict = filter.judge(rules, path, name, directory);
-        if (verdict != EntryFilter.Verdict.KEEP) {
-            leftOut(verdict);
-            return null;
+        if (filter.isIgnored(rules, text, directory)) {
+            leftOut(EntryFilter.Verdict.IGNORED);
+            return;
         }
-        return new FolderEntry(path, name, directory);
+        each.accept(path, directory);
     }
 
     private void leftOut(EntryFilter.Verdict verdict) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -62,9 +61,11 @@ final class TreeWalker {
             return;
         }
         out.flushIfStale();
-        List<FolderEntry> entries = new ArrayList<>();
-        IgnoreRules rules = lister.listInto(folder, parentRules, entries);
-        entries.sort(FolderEntry.ORDER);
+        IgnoreRules rules = filter.usesIgnoreRules() ? parentRules.enter(folder) : parentRules;
+        // No more of this folder's entries than are left to draw can be drawn: those are kept and sorted,
+        // every other entry is counted (with its subtree) as the listing streams by.
+        List<FolderEntry> entries = lister.firstInOrder(folder, rules, (int) (maxEntries - counts.shown), stopped,
+                (path, directory) -> countEntry(path, directory, rules, depth));
         for (int i = 0; i < entries.size() && !stopped.getAsBoolean(); i++) {
             FolderEntry entry = entries.get(i);
             boolean last = i == entries.size() - 1;
@@ -86,14 +87,17 @@ final class TreeWalker {
     /** Counts a folder's subtree without drawing it: the listing is streamed, never held or sorted. */
     private void countFolder(Path folder, IgnoreRules parentRules, int depth) {
         IgnoreRules rules = filter.usesIgnoreRules() ? parentRules.enter(folder) : parentRules;
-        lister.stream(folder, rules, stopped, entry -> {
-            visit(entry.directory());
-            counts.notShown++;
-            if (entry.directory()) {
-                if (depth < maxDepth) countFolder(entry.path(), rules, depth + 1);
-                else counts.depthLimited++;
-            }
-        });
+        lister.stream(folder, rules, stopped, (path, directory) -> countEntry(path, directory, rules, depth));
+    }
+
+    /** Counts an entry that is not drawn, and the subtree of a folder. */
+    private void countEntry(Path path, boolean directory, IgnoreRules rules, int depth) {
+        visit(directory);
+        counts.notShown++;
+        if (directory) {
+            if (depth < maxDepth) countFolder(path, rules, depth + 1);
+            else counts.depthLimited++;
+        }
     }
 
     private void visit(boolean directory) {

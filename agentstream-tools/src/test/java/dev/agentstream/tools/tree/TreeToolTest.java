@@ -102,6 +102,15 @@ class TreeToolTest {
     }
 
     @Test
+    void onlyTheEntriesThatFitAreKeptAndTheRestAreCountedWithTheirSubtrees() throws Exception {
+        touch("a1.txt", "a2.txt", "a3.txt", "z/deep/er/a", "z/deep/b", "m/x", "A0.txt");
+        ToolRun.Recorded r = tree(Map.of("max_entries", 2, "max_depth", 10));
+        assertThat(r.streamed()).isEqualTo(root + "\n├── m/\n│   └── x\n");
+        assertThat(r.meta()).containsEntry("directories", 4L).containsEntry("files", 7L)
+                .containsEntry("entriesShown", 2L).containsEntry("entriesNotShown", 9L);
+    }
+
+    @Test
     void sizesAreShownForFilesWhenAskedFor() throws Exception {
         Files.write(root.resolve("big.bin"), new byte[2048]);
         Files.writeString(root.resolve("small.txt"), "hello");
