@@ -6,23 +6,44 @@ import java.util.Optional;
 
 /**
  * Performs the input actions (keys, typing, pointer, buttons, wheel) on the display, with coordinates
- * mapped from the model's screenshot to the screen, and says in one line what it did.
+ * mapped from the model's screenshot to the screen, and says in one line what it did, with positions in
+ * the model's screenshot pixels. Each action performed is also told to the display's input listeners (see
+ * {@link AppliedInput}), saying whether the agent or a person taking over did it.
  */
 final class ActionRunner {
 
     private final ComputerSession session;
     private final Keyboard keyboard;
     private final Mouse mouse;
-    private final ScreenMapping mapping;
+    private final ScreenMapping coordinates;
+    private final ScreenMapping model;
+    private final AppliedInput.Actor actor;
 
+    /** The agent's actions: coordinates in the model's screenshot pixels. */
     ActionRunner(ComputerSession session, ScreenMapping mapping) {
+        this(session, mapping, mapping, AppliedInput.Actor.AGENT);
+    }
+
+    /**
+     * Actions whose coordinates {@code coordinates} maps to the screen (the screen itself for a person's
+     * clicks), described in the pixels of the model's screenshots ({@code model}).
+     */
+    ActionRunner(ComputerSession session, ScreenMapping coordinates, ScreenMapping model, AppliedInput.Actor actor) {
         this.session = session;
         this.keyboard = session.display().keyboard();
         this.mouse = session.display().mouse();
-        this.mapping = mapping;
+        this.coordinates = coordinates;
+        this.model = model;
+        this.actor = actor;
     }
 
     String perform(ComputerInput input, CallProgress progress) throws InterruptedException {
+        String done = act(input, progress);
+        session.display().published(AppliedInput.of(actor, input, done, input.action().usesPointer() ? mouse.position() : null));
+        return done;
+    }
+
+    private String act(ComputerInput input, CallProgress progress) throws InterruptedException {
         return switch (input.action()) {
             case KEY -> pressKeys(input.keys());
             case HOLD_KEY -> holdKeys(input, progress);
@@ -56,7 +77,7 @@ final class ActionRunner {
 
     /** The pointer's position in the model's screenshot pixels. */
     Point pointer() {
-        return mapping.toModel(mouse.position());
+        return model.toModel(mouse.position());
     }
 
     private String pressKeys(List<KeyCombo> combos) {
@@ -133,12 +154,14 @@ final class ActionRunner {
         return Optional.of(" at " + describe(input.coordinate().get()));
     }
 
-    private Point screenPoint(Point model, String field) {
-        return mapping.toScreen(model, field);
+    private Point screenPoint(Point given, String field) {
+        return coordinates.toScreen(given, field);
     }
 
-    private String describe(Point model) {
-        return "(" + model.x + ", " + model.y + ")";
+    /** A checked coordinate in the model's pixels (for the agent, the coordinate itself: see {@link ScreenMapping}). */
+    private String describe(Point given) {
+        Point shown = model.toModel(coordinates.toScreen(given, "coordinate"));
+        return "(" + shown.x + ", " + shown.y + ")";
     }
 
     private static String modifierNote(ComputerInput input) {

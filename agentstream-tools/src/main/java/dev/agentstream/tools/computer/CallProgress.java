@@ -31,6 +31,11 @@ final class CallProgress {
         this.muted = muted;
     }
 
+    /** Progress of work outside any tool call (a person's input on the display): reports nothing, never cancelled. */
+    static CallProgress none() {
+        return new CallProgress(null, new LinkedHashMap<>(), 0, 1, true);
+    }
+
     /** The part {@code [start, end]} of this range, as its own 0..1. */
     CallProgress span(double start, double end) {
         return new CallProgress(scope, counters, from + (to - from) * start, from + (to - from) * end, muted);
@@ -55,6 +60,6 @@ final class CallProgress {
     }
 
     boolean cancelled() {
-        return scope.isCancelled();
+        return scope != null && scope.isCancelled();
     }
 }

@@ -33,4 +33,9 @@ enum ComputerAction {
     boolean isClick() {
         return this == LEFT_CLICK || this == RIGHT_CLICK || this == MIDDLE_CLICK || this == DOUBLE_CLICK || this == TRIPLE_CLICK;
     }
+
+    /** Whether the action happens where the pointer is (moves, clicks, drags, the wheel). */
+    boolean usesPointer() {
+        return isClick() || this == MOUSE_MOVE || this == LEFT_CLICK_DRAG || this == LEFT_MOUSE_DOWN || this == LEFT_MOUSE_UP || this == SCROLL;
+    }
 }

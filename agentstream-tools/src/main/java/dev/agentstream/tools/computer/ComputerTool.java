@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@code computer} tool (Anthropic {@code computer_20250124}, plus {@code zoom} from
@@ -146,9 +145,7 @@ public final class ComputerTool implements Tool {
         ComputerSession session = scope.context().session().resource(ComputerSession.KEY, ComputerSession.class,
                 () -> new ComputerSession(JvmDisplay.acquire(config.displaySize(), config.alwaysStartDisplay())));
         JvmDisplay display = session.display();
-        ReentrantLock lock = display.lock();
-        lock.lockInterruptibly();
-        try {
+        return display.exclusively(() -> {
             ScreenMapping mapping = ScreenMapping.of(display.screenSize(), config.scaling());
             CallProgress progress = new CallProgress(scope);
             return switch (input.action()) {
@@ -156,14 +153,7 @@ public final class ComputerTool implements Tool {
                 case CURSOR_POSITION -> cursorPosition(new ActionRunner(session, mapping), display);
                 default -> act(input, scope, session, mapping, progress);
             };
-        } finally {
-            try {
-                display.keyboard().releaseAll();
-                display.mouse().releaseStray();
-            } finally {
-                lock.unlock();
-            }
-        }
+        });
     }
 
     private ToolResult act(ComputerInput input, CallScope scope, ComputerSession session, ScreenMapping mapping, CallProgress progress)

@@ -7,8 +7,13 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,7 @@ final class JvmDisplay {
     private final Mouse mouse;
     private final ReentrantLock lock = new ReentrantLock();
     private final boolean pointerSprites;
+    private final List<Consumer<AppliedInput>> inputListeners = new CopyOnWriteArrayList<>();
     private ShmGrabber shm;
     private boolean shmRefused;
 
@@ -188,6 +194,52 @@ final class JvmDisplay {
     /** Input and capture from one call at a time, so an action's screenshot shows that action's effect. */
     ReentrantLock lock() {
         return lock;
+    }
+
+    /** Work done holding the {@link #lock()}. */
+    interface Exclusive<T> {
+        T run() throws InterruptedException;
+    }
+
+    /** Runs {@code work} holding the lock, then lets go of every key and button it left down by accident. */
+    <T> T exclusively(Exclusive<T> work) throws InterruptedException {
+        lock.lockInterruptibly();
+        return releasingInput(work);
+    }
+
+    /** As {@link #exclusively}, or empty when someone else holds the lock for longer than {@code wait}. */
+    <T> Optional<T> exclusivelyWithin(Duration wait, Exclusive<T> work) throws InterruptedException {
+        if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) return Optional.empty();
+        return Optional.of(releasingInput(work));
+    }
+
+    private <T> T releasingInput(Exclusive<T> work) throws InterruptedException {
+        try {
+            return work.run();
+        } finally {
+            try {
+                keyboard.releaseAll();
+                mouse.releaseStray();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Tells {@code listener} of every input action applied from now on, until the returned handle is closed. */
+    AutoCloseable onInput(Consumer<AppliedInput> listener) {
+        inputListeners.add(listener);
+        return () -> inputListeners.remove(listener);
+    }
+
+    void published(AppliedInput input) {
+        for (Consumer<AppliedInput> listener : inputListeners) {
+            try {
+                listener.accept(input);
+            } catch (RuntimeException e) {
+                log.warn("an input listener failed; the action itself was applied", e);
+            }
+        }
     }
 
     private void restoreKeyboardQuietly() {

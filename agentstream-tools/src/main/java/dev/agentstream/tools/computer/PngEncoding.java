@@ -6,15 +6,16 @@ import java.awt.image.BufferedImage;
 /**
  * Encodes screenshots as PNG with pngencoder, which deflates in parallel segments and reads int RGB pixels
  * directly; ImageIO's encoder is several times slower on a screen (see ScreenshotBench). Screens are mostly
- * flat areas and text, which compress almost as well at a fast level as at the default.
+ * flat areas and text, which compress almost as well at a fast level as at the default. Public for the live
+ * desktop's tiles ({@code dev.agentstream.tools.computer.live}).
  */
-final class PngEncoding {
+public final class PngEncoding {
 
     static final int COMPRESSION_LEVEL = 3;
 
     private PngEncoding() {}
 
-    static byte[] encode(BufferedImage image) {
+    public static byte[] encode(BufferedImage image) {
         return encode(image, COMPRESSION_LEVEL);
     }
 

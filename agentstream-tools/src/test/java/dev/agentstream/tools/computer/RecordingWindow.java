@@ -22,10 +22,10 @@ import java.util.function.Predicate;
  * A window covering the whole test screen that paints what a test asks for and records the key and mouse
  * events it receives, as AWT delivers them: the far end of every input action.
  */
-final class RecordingWindow implements AutoCloseable {
+public final class RecordingWindow implements AutoCloseable {
 
-    record Input(int id, int keyCode, char keyChar, int button, int clickCount, int x, int y, int modifiersEx, int wheelRotation) {
-        boolean is(int eventId) {
+    public record Input(int id, int keyCode, char keyChar, int button, int clickCount, int x, int y, int modifiersEx, int wheelRotation) {
+        public boolean is(int eventId) {
             return id == eventId;
         }
     }
@@ -110,7 +110,7 @@ final class RecordingWindow implements AutoCloseable {
     }
 
     /** A window painted in one colour. */
-    static RecordingWindow filled(Color color) {
+    public static RecordingWindow filled(Color color) {
         RecordingWindow window = new RecordingWindow(g -> {
             g.setColor(color);
             g.fillRect(0, 0, TestDisplay.SIZE.width(), TestDisplay.SIZE.height());
@@ -120,51 +120,51 @@ final class RecordingWindow implements AutoCloseable {
     }
 
     /** Paints something else and waits until the screen shows {@code probe} at the given pixel. */
-    void repaint(Consumer<Graphics> newPainter, int probeX, int probeY, Color probe) {
+    public void repaint(Consumer<Graphics> newPainter, int probeX, int probeY, Color probe) {
         painter = newPainter;
         onEdt(frame::repaint);
         awaitPixel(probeX, probeY, probe);
     }
 
     /** Paints something else without waiting for the screen to show it (an animation's next frame). */
-    void repaintNow(Consumer<Graphics> newPainter) {
+    public void repaintNow(Consumer<Graphics> newPainter) {
         painter = newPainter;
         EventQueue.invokeLater(frame::repaint);
     }
 
-    void awaitPixel(int x, int y, Color expected) {
+    public void awaitPixel(int x, int y, Color expected) {
         awaitTrue(() -> robot.getPixelColor(x, y).equals(expected), "the screen to show " + expected + " at " + x + "," + y);
     }
 
-    void awaitPixelNot(int x, int y, Color former) {
+    public void awaitPixelNot(int x, int y, Color former) {
         awaitTrue(() -> !robot.getPixelColor(x, y).equals(former), "the screen to show something else than " + former + " at " + x + "," + y);
     }
 
-    void clear() {
+    public void clear() {
         inputs.clear();
     }
 
-    List<Input> inputs() {
+    public List<Input> inputs() {
         return List.copyOf(inputs);
     }
 
-    List<Input> inputs(int eventId) {
+    public List<Input> inputs(int eventId) {
         return inputs.stream().filter(i -> i.is(eventId)).toList();
     }
 
     /** Waits until some recorded input matches, then returns the inputs so far. */
-    List<Input> await(Predicate<List<Input>> condition, String what) {
+    public List<Input> await(Predicate<List<Input>> condition, String what) {
         awaitTrue(() -> condition.test(inputs()), what + "; recorded: " + inputs());
         return inputs();
     }
 
-    String typed() {
+    public String typed() {
         StringBuilder s = new StringBuilder();
         for (Input i : inputs(KeyEvent.KEY_TYPED)) s.append(i.keyChar());
         return s.toString();
     }
 
-    boolean isFocused() {
+    public boolean isFocused() {
         return frame.isFocused();
     }
 
@@ -176,7 +176,7 @@ final class RecordingWindow implements AutoCloseable {
         inputs.add(new Input(e.getID(), 0, '\0', e.getButton(), e.getClickCount(), e.getX(), e.getY(), e.getModifiersEx(), 0));
     }
 
-    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    public static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what);

@@ -7,14 +7,14 @@ import java.time.Duration;
  * (never the DISPLAY of whoever runs them), because AWT connects to one display per JVM. 1920x1200 is
  * scaled to WXGA (1280x800), so every test also crosses the scaling in both directions.
  */
-final class TestDisplay {
+public final class TestDisplay {
 
-    static final DisplaySize SIZE = new DisplaySize(1920, 1200, 24);
-    static final Resolution MODEL = Resolution.WXGA;
+    public static final DisplaySize SIZE = new DisplaySize(1920, 1200, 24);
+    public static final Resolution MODEL = Resolution.WXGA;
 
     private TestDisplay() {}
 
-    static ComputerConfig config() {
+    public static ComputerConfig config() {
         return ComputerConfig.defaults()
                 .withDisplaySize(SIZE)
                 .withAlwaysStartDisplay(true)
@@ -22,7 +22,7 @@ final class TestDisplay {
     }
 
     /** Starts the display if this JVM has none yet (before any AWT use) and returns its name. */
-    static String start() {
+    public static String start() {
         beforeAwt();
         try {
             return new ComputerTool(config()).display();
@@ -37,7 +37,7 @@ final class TestDisplay {
      * headless, the first time its native library loads (any BufferedImage), and with DISPLAY unset it
      * would decide yes, leaving the display tests that run later in this JVM unable to capture the screen.
      */
-    static void beforeAwt() {
+    public static void beforeAwt() {
         System.setProperty("java.awt.headless", "false");
     }
 }
