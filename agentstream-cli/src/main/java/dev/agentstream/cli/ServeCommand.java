@@ -11,6 +11,8 @@ import dev.agentstream.mcp.HttpAccess;
 import dev.agentstream.server.AgentServer;
 import dev.agentstream.server.LoopFactory;
 import dev.agentstream.tools.bash.BashConfig;
+import dev.agentstream.tools.computer.DisplayAccess;
+import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.fs.Workspace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -94,7 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
         LoopFactory loops = LoopFactory.of(settings, registry, runtime);
         AgentServer server;
         try {
-            server = AgentServer.start(access, new TranscriptStore(settings.home().sessionsDir()), loops);
+            TranscriptStore store = new TranscriptStore(settings.home().sessionsDir());
+            Optional<DisplayAccess> display = desktop(cli, err);
+            server = display.isPresent() ? AgentServer.start(access, store, loops, display.get()) : AgentServer.start(access, store, loops);
         } catch (IOException e) {
             err.println("agentstream serve: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); choose another --port, or 0 for any free one.");
             return 1;
@@ -108,5 +112,15 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("agentstream serve: open the URL above in a browser; sessions are saved in " + settings.home().sessionsDir() + ". Ctrl-C stops the server.");
         server.join();
         return 0;
+    }
+
+    /** The computer tool's display for the live desktop pane, or none (with a warning) where there is no display. */
+    private Optional<DisplayAccess> desktop(CommandLine cli, PrintStream err) {
+        try {
+            return Optional.of(DisplayAccess.acquire(computerOptions.config(cli)));
+        } catch (DisplayUnavailableException e) {
+            err.println("agentstream serve: no live desktop: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.agentstream.server;
 
 import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.mcp.HttpAccess;
+import dev.agentstream.tools.computer.DisplayAccess;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -28,9 +30,11 @@ public final class AgentServer implements AutoCloseable {
     private final HttpAccess access;
     private final LiveSessions sessions;
     private final ServeMetrics metrics;
+    private final Optional<LiveDesktop> desktop;
 
-    private AgentServer(HttpAccess access, TranscriptStore store, LoopFactory factory) throws Exception {
+    private AgentServer(HttpAccess access, TranscriptStore store, LoopFactory factory, Optional<DisplayAccess> display) throws Exception {
         this.access = access;
+        this.desktop = display.map(LiveDesktop::new);
         LiveSessions[] holder = new LiveSessions[1];
         this.metrics = new ServeMetrics(() -> holder[0].openCount(), () -> holder[0].runningCount());
         this.sessions = new LiveSessions(store, factory, metrics);
@@ -48,7 +52,7 @@ public final class AgentServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new AccessFilter(access)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("page", new PageServlet()), "/");
-        context.addServlet(new ServletHolder("api", new ApiServlet(sessions, metrics)), "/api/*");
+        context.addServlet(new ServletHolder("api", new ApiServlet(sessions, metrics, desktop)), "/api/*");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
         jetty.setHandler(context);
         jetty.start();
@@ -61,7 +65,12 @@ public final class AgentServer implements AutoCloseable {
      * @throws java.io.IOException when the port cannot be bound
      */
     public static AgentServer start(HttpAccess access, TranscriptStore store, LoopFactory factory) throws Exception {
-        return new AgentServer(access, store, factory);
+        return new AgentServer(access, store, factory, Optional.empty());
+    }
+
+    /** {@link #start(HttpAccess, TranscriptStore, LoopFactory)} with the live desktop of {@code display} (the computer tool's). */
+    public static AgentServer start(HttpAccess access, TranscriptStore store, LoopFactory factory, DisplayAccess display) throws Exception {
+        return new AgentServer(access, store, factory, Optional.of(display));
     }
 
     /** The URL to open, token included: {@code http://127.0.0.1:PORT/?token=…} (loopback when bound to every interface). */
@@ -88,6 +97,7 @@ public final class AgentServer implements AutoCloseable {
     @Override
     public void close() {
         sessions.close();
+        desktop.ifPresent(LiveDesktop::close);
         try {
             jetty.stop();
         } catch (Exception e) {

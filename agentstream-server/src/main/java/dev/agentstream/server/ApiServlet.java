@@ -23,15 +23,17 @@ import java.util.regex.Pattern;
  */
 final class ApiServlet extends HttpServlet {
 
-    private static final Pattern SESSION_PATH = Pattern.compile("/api/sessions/([A-Za-z0-9._-]+)/(events|stop|timeline|export)");
+    private static final Pattern SESSION_PATH = Pattern.compile("/api/sessions/([A-Za-z0-9._-]+)/(events|stop|pause|timeline|export)");
     private static final int MAX_BODY_BYTES = 4 << 20;
 
     private final LiveSessions sessions;
     private final ServeMetrics metrics;
+    private final Optional<LiveDesktop> desktop;
 
-    ApiServlet(LiveSessions sessions, ServeMetrics metrics) {
+    ApiServlet(LiveSessions sessions, ServeMetrics metrics, Optional<LiveDesktop> desktop) {
         this.sessions = sessions;
         this.metrics = metrics;
+        this.desktop = desktop;
     }
 
     @Override
@@ -39,6 +41,14 @@ final class ApiServlet extends HttpServlet {
         String path = request.getRequestURI();
         if (path.equals("/api/sessions")) {
             Responses.json(response, 200, sessionList());
+            return;
+        }
+        if (path.equals("/api/desktop")) {
+            if (desktop.isEmpty()) {
+                Responses.error(response, 404, "This server has no desktop: start it where the computer tool has a display.");
+            } else {
+                desktop.get().stream(response, metrics::streamed);
+            }
             return;
         }
         Matcher m = SESSION_PATH.matcher(path);
@@ -69,7 +79,21 @@ final class ApiServlet extends HttpServlet {
             task(request, response);
             return;
         }
+        if (path.equals("/api/desktop/input")) {
+            personInput(request, response);
+            return;
+        }
         Matcher m = SESSION_PATH.matcher(path);
+        if (m.matches() && m.group(2).equals("pause")) {
+            Optional<LiveSession> live = sessions.find(m.group(1));
+            if (live.isEmpty()) {
+                Responses.error(response, 404, "Session " + m.group(1) + " is not open in this server, so there is nothing to pause.");
+                return;
+            }
+            live.get().pause();
+            Responses.json(response, 200, EventJson.mapper().createObjectNode().put("paused", true));
+            return;
+        }
         if (m.matches() && m.group(2).equals("stop")) {
             Optional<LiveSession> live = sessions.find(m.group(1));
             if (live.isEmpty()) {
@@ -83,18 +107,31 @@ final class ApiServlet extends HttpServlet {
         notFound(request, response);
     }
 
-    /** {@code {"task": "...", "session": "ID"}}: continues session ID (open or saved), or starts a new one without it. */
-    private void task(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonNode body;
-        try {
-            body = readBody(request);
-        } catch (JsonProcessingException e) {
-            Responses.error(response, 400, "The body must be JSON like {\"task\": \"what to do\"}.");
-            return;
-        } catch (IllegalArgumentException e) {
-            Responses.error(response, 413, e.getMessage());
+    /**
+     * {@code {"action": "left_click", "coordinate": [x, y], "session": "ID"}}: the person's action on the desktop in
+     * screen pixels, as the computer tool takes it; what was done is told to session ID's model with its next task.
+     */
+    private void personInput(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (desktop.isEmpty()) {
+            Responses.error(response, 404, "This server has no desktop to act on.");
             return;
         }
+        Optional<JsonNode> read = body(request, response, "{\"action\": \"left_click\", \"coordinate\": [640, 400]}");
+        if (read.isEmpty()) return;
+        JsonNode body = read.get();
+        Optional<LiveSession> session = body.path("session").isTextual() ? sessions.find(body.path("session").asText()) : Optional.empty();
+        ObjectNode action = body.isObject() ? ((ObjectNode) body).deepCopy() : EventJson.mapper().createObjectNode();
+        action.remove("session");
+        var result = desktop.get().input(action);
+        if (!result.isError()) session.ifPresent(s -> s.personDid(result.text()));
+        Responses.json(response, result.isError() ? 400 : 200, EventJson.mapper().createObjectNode().put("isError", result.isError()).put("text", result.text()));
+    }
+
+    /** {@code {"task": "...", "session": "ID"}}: continues session ID (open or saved), or starts a new one without it. */
+    private void task(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<JsonNode> read = body(request, response, "{\"task\": \"what to do\"}");
+        if (read.isEmpty()) return;
+        JsonNode body = read.get();
         String task = body.path("task").isTextual() ? body.path("task").asText() : "";
         if (task.isBlank()) {
             Responses.error(response, 400, "The task is empty; type what the agent should do.");
@@ -150,6 +187,18 @@ final class ApiServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"agentstream-" + id + ".html\"");
         response.getWriter().write(SessionExport.html(timeline.get()));
+    }
+
+    /** The request's JSON body, or empty once the error (not JSON, too big) was answered; {@code example} shows the shape. */
+    private static Optional<JsonNode> body(HttpServletRequest request, HttpServletResponse response, String example) throws IOException {
+        try {
+            return Optional.of(readBody(request));
+        } catch (JsonProcessingException e) {
+            Responses.error(response, 400, "The body must be JSON like " + example + ".");
+        } catch (IllegalArgumentException e) {
+            Responses.error(response, 413, e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static JsonNode readBody(HttpServletRequest request) throws IOException {

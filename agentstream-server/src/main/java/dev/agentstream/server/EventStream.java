@@ -71,7 +71,7 @@ final class EventStream {
         return after;
     }
 
-    private static void write(OutputStream out, String text, LongConsumer streamedBytes) throws IOException {
+    static void write(OutputStream out, String text, LongConsumer streamedBytes) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.write(bytes);
         out.flush();

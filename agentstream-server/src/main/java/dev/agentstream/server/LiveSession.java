@@ -36,6 +36,8 @@ final class LiveSession implements AutoCloseable {
     private final AgentListener observer;
     private final EventLog events;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** What the person did on the desktop since the model last heard: told with the next task. */
+    private final java.util.List<String> personActions = new java.util.ArrayList<>();
     private AgentLoop loop;
     private Thread worker;
     private boolean closed;
@@ -72,9 +74,13 @@ final class LiveSession implements AutoCloseable {
         }
         AgentLoop current = loop;
         append(EventJson.mapper().createObjectNode().put("type", "task").put("text", task));
+        String told = personActions.isEmpty() ? task : "While you were paused, the person took over the desktop and did this "
+                + "(positions in your screenshot's pixels):\n- " + String.join("\n- ", personActions)
+                + "\nThe screen may have changed since your last screenshot.\n\n" + task;
+        personActions.clear();
         worker = Thread.ofVirtual().name("agentstream-serve-" + id).start(() -> {
             try {
-                current.run(task);
+                current.run(told);
             } catch (RuntimeException e) {
                 log.warn("Session {} failed: {}", id, e.toString(), e);
                 append(EventJson.mapper().createObjectNode().put("type", "notice")
@@ -95,6 +101,21 @@ final class LiveSession implements AutoCloseable {
             current = loop;
         }
         return current.interrupt();
+    }
+
+    /** Pauses the agent for a take-over: the reply and the running calls stop; the next task goes on in a new loop. */
+    void pause() {
+        AgentLoop current;
+        synchronized (this) {
+            current = loop;
+        }
+        current.stop();
+    }
+
+    /** A person's action on the desktop, in one line; shown on the page now and told to the model with the next task. */
+    synchronized void personDid(String line) {
+        personActions.add(line);
+        append(EventJson.mapper().createObjectNode().put("type", "notice").put("message", "You (take-over): " + line));
     }
 
     private void record(AgentEvent event) {

@@ -16,7 +16,8 @@ final class PageServlet extends HttpServlet {
             "/static/style.css", "style.css",
             "/static/app.js", "app.js",
             "/static/render.js", "render.js",
-            "/static/terminal.js", "terminal.js");
+            "/static/terminal.js", "terminal.js",
+            "/static/desktop.js", "desktop.js");
 
     /** Scripts and styles from this server only; images also as data: URLs (screenshots arrive in events). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "

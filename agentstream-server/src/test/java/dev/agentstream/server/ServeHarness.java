@@ -9,6 +9,7 @@ import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.mcp.BearerToken;
 import dev.agentstream.mcp.HttpAccess;
+import dev.agentstream.tools.computer.DisplayAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,11 @@ final class ServeHarness implements AutoCloseable {
     final AgentServer server;
 
     ServeHarness(Path home, Tool... tools) throws Exception {
+        this(home, Optional.empty(), tools);
+    }
+
+    /** With the live desktop of {@code display}. */
+    ServeHarness(Path home, Optional<DisplayAccess> display, Tool... tools) throws Exception {
         this.home = home;
         this.work = Files.createDirectories(home.resolve("work"));
         ToolRegistry registry = new ToolRegistry();
@@ -33,7 +39,8 @@ final class ServeHarness implements AutoCloseable {
                 .workingDirectory(work).retry(new AgentSettings.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(40))).build();
         RuntimeConfig runtime = RuntimeConfig.defaults().withSpoolDir(home.resolve("spool"));
         LoopFactory loops = LoopFactory.of(settings, registry, runtime);
-        server = AgentServer.start(new HttpAccess("127.0.0.1", 0, Optional.of(token), List.of()), store(), loops);
+        HttpAccess access = new HttpAccess("127.0.0.1", 0, Optional.of(token), List.of());
+        server = display.isPresent() ? AgentServer.start(access, store(), loops, display.get()) : AgentServer.start(access, store(), loops);
     }
 
     TranscriptStore store() {

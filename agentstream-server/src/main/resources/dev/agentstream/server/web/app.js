@@ -2,6 +2,7 @@
 // Events (a dropped connection resumes with Last-Event-ID; a reload replays the session from its start),
 // Stop and Esc to cancel the running call as Ctrl-C does in `agentstream run`, and the saved sessions.
 import { SessionView, showTimeline } from './render.js';
+import { DesktopPane } from './desktop.js';
 
 const chat = document.getElementById('chat');
 const form = document.getElementById('task-form');
@@ -179,3 +180,26 @@ if (sessionId) {
 }
 loadSessions();
 taskBox.focus();
+
+const desktopRoot = document.getElementById('desktop');
+const takeOverButton = document.getElementById('take-over');
+const handBackButton = document.getElementById('hand-back');
+desktopRoot.hidden = false;
+const desktop = new DesktopPane(desktopRoot, { onUnavailable: () => { desktopRoot.hidden = true; }, sessionId: () => sessionId });
+takeOverButton.addEventListener('click', async () => {
+  try {
+    if (sessionId) await api(`/api/sessions/${encodeURIComponent(sessionId)}/pause`, {});
+  } catch (e) {
+    say(e.message);
+  }
+  desktop.setTakingOver(true);
+  takeOverButton.hidden = true;
+  handBackButton.hidden = false;
+});
+handBackButton.addEventListener('click', () => {
+  desktop.setTakingOver(false);
+  takeOverButton.hidden = false;
+  handBackButton.hidden = true;
+  if (!taskBox.value.trim()) taskBox.value = 'I handed the desktop back to you; go on with the task.';
+  send();
+});
