@@ -35,7 +35,6 @@ import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolRuntime;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +107,7 @@ public final class AgentLoop implements AutoCloseable {
         this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), model.profile(),
                 settings.displayWidth(), settings.displayHeight());
         this.requests = new RequestFactory(settings, model.profile(), declarations,
-                SystemPrompt.build(settings.extraSystemPrompt(), Path.of(System.getProperty("user.dir")), LocalDate.now()));
+                SystemPrompt.build(settings.extraSystemPrompt(), settings.workingDirectory(), LocalDate.now()));
         this.streamer = new TurnStreamer(client, new RetryPolicy(settings.retry(), RandomGenerator.getDefault()), this.listener);
         this.screenshots = new ScreenshotStore(transcript.filesDir());
         this.pendingNotes.addAll(transcript.pendingNotes());

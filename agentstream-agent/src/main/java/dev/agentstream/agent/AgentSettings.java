@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param screenshotBatch  older images are removed this many at a time, so the prompt cache is rewritten once
  *                         per batch instead of every turn
  * @param displayWidth     the screen size declared for the computer tool, in pixels
+ * @param workingDirectory where the tools work, as the system prompt tells the model (default: the process's)
  */
 public record AgentSettings(String apiKey, Optional<String> baseUrl, String model, int maxTokens, int maxTurns,
                             String extraSystemPrompt, int thinkingBudget, Optional<String> effort, int keepScreenshots,
-                            int screenshotBatch, int displayWidth, int displayHeight, RetrySettings retry, AgentHome home) {
+                            int screenshotBatch, int displayWidth, int displayHeight, RetrySettings retry, AgentHome home,
+                            java.nio.file.Path workingDirectory) {
 
     /** The current recommended Sonnet-class model, from the model table. */
     public static final String DEFAULT_MODEL = dev.agentstream.agent.model.ModelCatalog.builtIn().defaultModel();
@@ -61,6 +63,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         b.displayHeight = displayHeight;
         b.retry = retry;
         b.home = home;
+        b.workingDirectory = workingDirectory;
         return b;
     }
 
@@ -83,6 +86,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         private int displayHeight = 768;
         private RetrySettings retry = RetrySettings.defaults();
         private AgentHome home = AgentHome.fromEnvironment();
+        private java.nio.file.Path workingDirectory = java.nio.file.Path.of(System.getProperty("user.dir"));
 
         private Builder() {}
 
@@ -99,6 +103,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
         public Builder display(int width, int height) { this.displayWidth = width; this.displayHeight = height; return this; }
         public Builder retry(RetrySettings value) { this.retry = value; return this; }
         public Builder home(AgentHome value) { this.home = value; return this; }
+        public Builder workingDirectory(java.nio.file.Path value) { this.workingDirectory = value; return this; }
 
         /** Checks the settings and says how to fix the first problem found. */
         public AgentSettings build() {
@@ -130,7 +135,7 @@ public record AgentSettings(String apiKey, Optional<String> baseUrl, String mode
                 throw problem(Setting.EFFORT, n -> n.apply(Setting.EFFORT) + " must be one of " + String.join(", ", EFFORT_LEVELS) + ", got \"" + effort + "\".");
             }
             return new AgentSettings(apiKey, Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), model, maxTokens, maxTurns,
-                    extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, screenshotBatch, displayWidth, displayHeight, retry, home);
+                    extraSystemPrompt, thinkingBudget, Optional.ofNullable(effort), keepScreenshots, screenshotBatch, displayWidth, displayHeight, retry, home, workingDirectory);
         }
     }
 }

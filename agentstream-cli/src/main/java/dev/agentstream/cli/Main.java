@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A streaming tool runtime for LLM agents: every tool streams its output and progress while it runs.",
-        subcommands = {RunCommand.class, ModelsCommand.class, SessionsCommand.class, McpCommand.class, ToolCommand.class, ToolsCommand.class, DisplayCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, ModelsCommand.class, SessionsCommand.class, McpCommand.class, ToolCommand.class, ToolsCommand.class, DisplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: run, models, sessions, mcp, tool, tools, display or help.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: run, serve, models, sessions, mcp, tool, tools, display or help.");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

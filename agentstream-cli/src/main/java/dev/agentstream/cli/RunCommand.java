@@ -5,7 +5,6 @@ import dev.agentstream.agent.AgentListener;
 import dev.agentstream.agent.AgentLoop;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.AgentSettings;
-import dev.agentstream.agent.SettingsLoader;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.core.RuntimeConfig;
@@ -55,30 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "ID", description = "Continue a saved session (see: agentstream sessions).")
     String resume;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "The Claude model (default: the current recommended Sonnet model of agentstream's model table, "
-            + "marked in: agentstream models); its tool versions, thinking shape and prices come from that table.")
-    String model;
-
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens per reply (default " + AgentSettings.DEFAULT_MAX_TOKENS + ").")
-    Integer maxTokens;
-
-    @Option(names = "--max-turns", paramLabel = "N", description = "Most model replies in this run (default " + AgentSettings.DEFAULT_MAX_TURNS + ").")
-    Integer maxTurns;
-
-    @Option(names = "--system", paramLabel = "TEXT", description = "Text added to the system prompt.")
-    String system;
-
-    @Option(names = "--thinking-budget", paramLabel = "TOKENS", description = "Turn on extended thinking with this budget (at least 1024; default off). Models that think adaptively get thinking {type: adaptive} instead, without the budget.")
-    Integer thinkingBudget;
-
-    @Option(names = "--effort", paramLabel = "LEVEL", description = "How much effort the model spends (low, medium, high, xhigh, max), for models that take it; default the model's own.")
-    String effort;
+    @CommandLine.Mixin
+    AgentOptions agentOptions;
 
     @Option(names = "--hide-thinking", description = "Do not print the model's thinking (a marker shows it is thinking).")
     boolean hideThinking;
-
-    @Option(names = "--keep-screenshots", paramLabel = "N", description = "How many recent screenshots stay in the conversation (default " + AgentSettings.DEFAULT_KEEP_SCREENSHOTS + ").")
-    Integer keepScreenshots;
 
     @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of each tool's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
@@ -106,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         RuntimeConfig runtime;
         Transcript transcript;
         try {
-            settings = settings();
+            settings = agentOptions.settings().build();
             runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
             transcript = openTranscript(settings);
         } catch (AgentConfigException e) {
@@ -144,20 +124,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private AgentSettings settings() {
-        AgentSettings.Builder settings = SettingsLoader.load();
-        if (model != null) settings.model(model);
-        if (maxTokens != null) settings.maxTokens(maxTokens);
-        if (maxTurns != null) settings.maxTurns(maxTurns);
-        if (system != null) settings.extraSystemPrompt(system);
-        if (thinkingBudget != null) settings.thinkingBudget(thinkingBudget);
-        if (effort != null) settings.effort(effort);
-        if (keepScreenshots != null) settings.keepScreenshots(keepScreenshots);
-        return settings.build();
-    }
-
     /** The computer tool is declared with the size of the screenshots it sends, which only the tool knows. */
-    private static AgentSettings withComputerDisplay(AgentSettings settings, ToolRegistry registry, PrintStream err) {
+    static AgentSettings withComputerDisplay(AgentSettings settings, ToolRegistry registry, PrintStream err) {
         var computer = registry.find(ComputerTool.NAME).filter(ComputerTool.class::isInstance).map(ComputerTool.class::cast);
         if (computer.isEmpty()) return settings;
         try {

@@ -178,7 +178,8 @@ public final class HttpMcpServer implements AutoCloseable {
         }
     }
 
-    private static DefaultServerTransportSecurityValidator headerValidator(HttpAccess access) {
+    /** The {@code Origin} (loopback pages only) and {@code Host} ({@link HttpAccess}'s names) checks, for any HTTP front door. */
+    public static DefaultServerTransportSecurityValidator headerValidator(HttpAccess access) {
         List<String> origins = new ArrayList<>();
         for (String name : HttpAccess.LOOPBACK_NAMES) {
             for (String scheme : List.of("http://", "https://")) {
