@@ -5,11 +5,11 @@ import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
 import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
-import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.edit.EditTool;
 import dev.agentstream.tools.find.FindTool;
 import dev.agentstream.tools.fs.Workspace;
 import dev.agentstream.tools.tree.TreeTool;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /** The tools every front door offers. */
@@ -34,8 +34,9 @@ final class ToolCatalog {
     }
 
     /**
-     * All tools, with the desktop up front: the computer tool's display is started now, and the shell gets
-     * its DISPLAY, so programs the agent launches from bash appear on the screen it sees.
+     * All tools, with the desktop up front: the computer tool's display starts now, in the background (so a
+     * front door answers its client meanwhile), and the shell gets its DISPLAY, so programs the agent launches
+     * from bash appear on the screen it sees. A shell starting before the display runs waits for it.
      */
     static ToolRegistry desktopRegistry(BashConfig bash, ComputerConfig computerConfig) {
         return desktopRegistry(bash, Workspace.unrestricted(), computerConfig);
@@ -44,12 +45,10 @@ final class ToolCatalog {
     /** {@link #desktopRegistry(BashConfig, ComputerConfig)} with the file tools confined to the workspace's folders. */
     static ToolRegistry desktopRegistry(BashConfig bash, Workspace workspace, ComputerConfig computerConfig) {
         ComputerTool computer = new ComputerTool(computerConfig);
-        try {
-            bash = bash.withEnvironmentVariable("DISPLAY", computer.display());
-        } catch (DisplayUnavailableException e) {
-            LoggerFactory.getLogger(ToolCatalog.class).warn("No display for the computer tool: {}", e.getMessage());
-        }
-        return registry(bash, workspace, computer);
+        CompletableFuture<String> display = computer.startDisplayInBackground().whenComplete((name, failure) -> {
+            if (failure != null) LoggerFactory.getLogger(ToolCatalog.class).warn("No display for the computer tool: {}", failure.getMessage());
+        });
+        return registry(bash.withEnvironmentVariable("DISPLAY", () -> display.exceptionally(failure -> null).join()), workspace, computer);
     }
 
     private static ToolRegistry registry(BashConfig bash, Workspace workspace, ComputerTool computer) {
