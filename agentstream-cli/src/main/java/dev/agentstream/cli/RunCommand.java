@@ -105,7 +105,8 @@ public final class RunCommand implements Callable<Integer> {
         Transcript transcript;
         try {
             settings = settings();
-            runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
+            runtime = SpoolFolder.withConfiguredBudget(RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir()),
+                    settings.home().configFile());
             transcript = openTranscript(settings);
         } catch (AgentConfigException | IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
