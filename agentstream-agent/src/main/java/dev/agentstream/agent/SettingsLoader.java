@@ -17,7 +17,8 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("api_key", "base_url", "model", "max_tokens", "max_turns",
-            "system", "thinking_budget", "effort", "keep_screenshots", "screenshot_batch", "display_width", "display_height", "max_retries");
+            "system", "thinking_budget", "effort", "keep_screenshots", "screenshot_batch", "display_width", "display_height", "max_retries",
+            "spool_max_size");
 
     private SettingsLoader() {}
 
@@ -36,17 +37,20 @@ public final class SettingsLoader {
         return settings;
     }
 
+    /**
+     * config.json's spool budget ({@code "spool_max_size": "500m"}) as written, or empty when the file or the key is
+     * missing: every front door reads it, `tool` and `mcp` nothing else from the file.
+     *
+     * @throws AgentConfigException when the file is not one JSON object
+     */
+    public static java.util.Optional<String> spoolMaxSize(Path file) {
+        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        return text(read(file), "spool_max_size");
+    }
+
     static void applyConfigFile(AgentSettings.Builder settings, Path file) {
         if (!Files.isRegularFile(file)) return;
-        JsonNode config;
-        try {
-            config = EventJson.mapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new AgentConfigException("Cannot read " + file + " (" + ErrorText.of(e) + "); fix the JSON or delete the file.", e);
-        }
-        if (config == null || !config.isObject()) {
-            throw new AgentConfigException(file + " must hold one JSON object, e.g. {\"model\": \"" + AgentSettings.DEFAULT_MODEL + "\"}.");
-        }
+        JsonNode config = read(file);
         for (Iterator<String> names = config.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KNOWN_KEYS.contains(name)) {
@@ -68,6 +72,19 @@ public final class SettingsLoader {
         if (width.isPresent() || height.isPresent()) settings.display(width.orElse(1024), height.orElse(768));
         number(config, "max_retries", file).ifPresent(n -> settings.retry(new AgentSettings.RetrySettings(n,
                 AgentSettings.RetrySettings.defaults().baseDelay(), AgentSettings.RetrySettings.defaults().maxDelay())));
+    }
+
+    private static JsonNode read(Path file) {
+        JsonNode config;
+        try {
+            config = EventJson.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new AgentConfigException("Cannot read " + file + " (" + ErrorText.of(e) + "); fix the JSON or delete the file.", e);
+        }
+        if (config == null || !config.isObject()) {
+            throw new AgentConfigException(file + " must hold one JSON object, e.g. {\"model\": \"" + AgentSettings.DEFAULT_MODEL + "\"}.");
+        }
+        return config;
     }
 
     private static java.util.Optional<String> text(JsonNode config, String key) {

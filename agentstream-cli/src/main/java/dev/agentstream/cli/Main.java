@@ -1,9 +1,12 @@
 package dev.agentstream.cli;
 
+import dev.agentstream.mcp.McpWarmUp;
+import dev.agentstream.tools.bash.sandbox.Bubblewrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import dev.agentstream.tools.StandardTools;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,8 +32,14 @@ public final class Main implements Runnable {
     Main(StandardTools catalogue) {
         this.catalogue = catalogue;
     }
+    /** Commands that run bash in its sandbox, whose start-up needs to know whether bubblewrap works. */
+    private static final Set<String> RUN_BASH = Set.of("mcp", "tool", "run", "tools");
 
     public static void main(String[] args) {
+        // The sandbox probe starts a process and waits for it: it runs while the command line is read.
+        if (args.length > 0 && RUN_BASH.contains(args[0])) Bubblewrap.probeInBackground();
+        // An MCP client waits for the answer to initialize: what it needs is readied on the other core meanwhile.
+        if (args.length > 0 && args[0].equals("mcp")) McpWarmUp.startInBackground();
         System.exit(commandLine().execute(args));
     }
 

@@ -87,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
         Transcript transcript;
         try {
             settings = agentOptions.settings().build();
-            runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir());
+            runtime = SpoolFolder.withConfiguredBudget(RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(settings.home().spoolDir()),
+                    settings.home().configFile());
             transcript = openTranscript(settings);
         } catch (AgentConfigException e) {
             err.println("agentstream: " + RunWording.problem(e));

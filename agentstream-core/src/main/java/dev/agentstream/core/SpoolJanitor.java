@@ -32,12 +32,12 @@ final class SpoolJanitor {
 
     private SpoolJanitor() {}
 
-    /** Starts one sweep of {@code spoolDir} unless this JVM already swept it. */
-    static void sweepOnce(Path spoolDir) {
+    /** Starts one sweep of {@code spoolDir} unless this JVM already swept it; the environment's budget wins over {@code configuredMaxBytes}. */
+    static void sweepOnce(Path spoolDir, long configuredMaxBytes) {
         if (!swept.add(spoolDir.toAbsolutePath())) return;
         SpoolBudget budget;
         try {
-            budget = SpoolBudget.fromEnvironment(System.getenv());
+            budget = SpoolBudget.fromEnvironment(System.getenv(), new SpoolBudget(configuredMaxBytes));
         } catch (IllegalArgumentException e) {
             log.warn("{} The spool is swept by age only.", e.getMessage());
             budget = SpoolBudget.unlimited();

@@ -31,7 +31,7 @@ public final class ToolStreams {
      */
     public static ToolStream start(ToolCall call, ToolContext context, OutputKind kind, ToolBody body) {
         ToolStream stream = new ToolStream(call.id(), ToolStream.DEFAULT_CAPACITY);
-        SpoolJanitor.sweepOnce(context.config().spoolDir());
+        SpoolJanitor.sweepOnce(context.config().spoolDir(), context.config().spoolMaxBytes());
         ModelView view;
         try {
             view = new ModelView(new ModelViewConfig(context.config().outputBudgetChars()), spoolFile(context, call), kind);

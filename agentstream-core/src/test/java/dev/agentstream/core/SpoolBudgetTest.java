@@ -29,4 +29,20 @@ class SpoolBudgetTest {
                 .hasMessage("AGENTSTREAM_SPOOL_MAX_SIZE=lots is not a size; give bytes or a number with k, m, g or t (e.g. 2g), or 0 for no cap.");
         assertThatThrownBy(() -> SpoolBudget.parse("99999999999t")).hasMessageContaining("too large");
     }
+
+    @Test
+    void theEnvironmentWinsOverTheConfiguredBudget() {
+        SpoolBudget configured = new SpoolBudget(5L << 20);
+        assertThat(SpoolBudget.fromEnvironment(Map.of(), configured)).isEqualTo(configured);
+        assertThat(SpoolBudget.fromEnvironment(Map.of(SpoolBudget.ENV, "1k"), configured).maxBytes()).isEqualTo(1024);
+    }
+
+    @Test
+    void theConfigKeyReadsLikeTheVariableAndNamesItselfInErrors() {
+        assertThat(RuntimeConfig.defaults().spoolMaxBytes()).isEqualTo(SpoolBudget.DEFAULT_BYTES);
+        assertThat(RuntimeConfig.defaults().withSpoolMaxSize("500m").spoolMaxBytes()).isEqualTo(500L << 20);
+        assertThat(RuntimeConfig.defaults().withSpoolMaxSize("0").spoolMaxBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> RuntimeConfig.defaults().withSpoolMaxSize("lots"))
+                .hasMessage("\"spool_max_size\": \"lots\" is not a size; give bytes or a number with k, m, g or t (e.g. 2g), or 0 for no cap.");
+    }
 }

@@ -13,9 +13,16 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
  */
 final class McpJson {
 
+    /** One for the process: a mapper caches the (de)serializers it builds, so every server after the first starts warm. */
+    private static final McpJsonMapper SHARED = create();
+
     private McpJson() {}
 
     static McpJsonMapper mapper() {
+        return SHARED;
+    }
+
+    private static McpJsonMapper create() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(InputLimits.MAX_STRING_CHARS).build())
                 .build();

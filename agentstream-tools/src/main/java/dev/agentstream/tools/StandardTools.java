@@ -6,7 +6,6 @@ import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.bash.BashTool;
 import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
-import dev.agentstream.tools.computer.DisplayUnavailableException;
 import dev.agentstream.tools.edit.EditTool;
 import dev.agentstream.tools.find.FindTool;
 import dev.agentstream.tools.fs.Workspace;
@@ -14,6 +13,7 @@ import dev.agentstream.tools.tree.TreeTool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -99,11 +99,12 @@ public final class StandardTools {
         ComputerTool computer = new ComputerTool(settings.computer());
         BashConfig bash = settings.bash();
         if (settings.desktop()) {
-            try {
-                bash = bash.withEnvironmentVariable("DISPLAY", computer.display());
-            } catch (DisplayUnavailableException e) {
-                LoggerFactory.getLogger(StandardTools.class).warn("No display for the computer tool: {}", e.getMessage());
-            }
+            // Xvfb starts in the background so a front door answers its client meanwhile; a shell that
+            // starts before the display runs waits for it.
+            CompletableFuture<String> display = computer.startDisplayInBackground().whenComplete((name, failure) -> {
+                if (failure != null) LoggerFactory.getLogger(StandardTools.class).warn("No display for the computer tool: {}", failure.getMessage());
+            });
+            bash = bash.withEnvironmentVariable("DISPLAY", () -> display.exceptionally(failure -> null).join());
         }
         Setup setup = new Setup(bash, settings.workspace(), computer);
         ToolRegistry registry = new ToolRegistry();

@@ -292,7 +292,7 @@ public final class BashTool implements Tool {
     private BashSession shell(Session session, ShellLauncher launcher) {
         return session.resource(SESSION_KEY, BashSession.class, () -> {
             try {
-                return BashSession.start(config.workingDirectory(), config.environment(), launcher);
+                return BashSession.start(config.workingDirectory(), config.shellEnvironment(), launcher);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start bash: " + e.getMessage(), e);
             }

@@ -25,6 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@code computer} tool (Anthropic {@code computer_20250124}, plus {@code zoom} from
@@ -67,6 +70,7 @@ public final class ComputerTool implements Tool {
     private final JsonNode schema;
     private volatile ToolSpec spec;
     private volatile boolean describesRunningDisplay;
+    private final AtomicReference<CompletableFuture<String>> displayStart = new AtomicReference<>();
 
     public ComputerTool() {
         this(ComputerConfig.defaults());
@@ -80,7 +84,7 @@ public final class ComputerTool implements Tool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current()), schema, Optional.of(ANTHROPIC_TYPE))
+        this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current(), false), schema, Optional.of(ANTHROPIC_TYPE))
                 .withLane(CallLane.always(LANE))
                 .withSummary(ComputerTool::summarize);
     }
@@ -92,14 +96,20 @@ public final class ComputerTool implements Tool {
         return CallSummary.join(input.path("action").asText(""), at, input.path("text").asText(""));
     }
 
-    /** What the model is told: the display (named once it is running), the real screenshot size and how actions settle. */
-    private static String description(ComputerConfig config, JvmDisplay running) {
+    /**
+     * What the model is told: the display (named once it is running; while it starts in the background, the
+     * shell's DISPLAY is named as the way to reach it), the real screenshot size and how actions settle.
+     */
+    private static String description(ComputerConfig config, JvmDisplay running, boolean startingForShell) {
         Resolution screen = running != null ? running.screenSize() : config.displaySize().resolution();
         Resolution model = config.scaling().modelSize(screen);
         String display;
         if (running != null) {
             display = "the X display " + running.name() + (running.isVirtual() ? " (a " + screen + " virtual display, Xvfb)" : "")
                     + "; programs started with DISPLAY=" + running.name() + " appear on it";
+        } else if (startingForShell) {
+            display = "a " + screen + " virtual display (Xvfb) started with this server; programs started from bash appear on it "
+                    + "(its DISPLAY is set to this display)";
         } else if (config.alwaysStartDisplay() || System.getenv("DISPLAY") == null) {
             display = "a " + screen + " virtual display (Xvfb), started on first use";
         } else {
@@ -121,7 +131,7 @@ public final class ComputerTool implements Tool {
             JvmDisplay running = JvmDisplay.current();
             if (running != null) {
                 // Once the display runs, its name and real size replace what the configuration predicted.
-                current = current.withDescription(description(config, running));
+                current = current.withDescription(description(config, running, false));
                 spec = current;
                 describesRunningDisplay = true;
             }
@@ -135,6 +145,28 @@ public final class ComputerTool implements Tool {
      */
     public String display() {
         return JvmDisplay.acquire(config.displaySize(), config.alwaysStartDisplay()).name();
+    }
+
+    /**
+     * Starts the X display in the background (once; later calls get the same start) and gives its name when it
+     * runs, so a front door can answer its client at once while Xvfb starts. A computer call made meanwhile
+     * waits for the display, as it would for a start of its own. For front doors that give bash this display:
+     * until it runs, the description says bash's DISPLAY reaches it.
+     */
+    public CompletableFuture<String> startDisplayInBackground() {
+        CompletableFuture<String> start = new CompletableFuture<>();
+        if (!displayStart.compareAndSet(null, start)) return displayStart.get();
+        if (JvmDisplay.current() == null) {
+            spec = spec.withDescription(description(config, null, true));
+        }
+        Thread.ofPlatform().daemon().name("computer-display-start").start(() -> {
+            try {
+                start.complete(display());
+            } catch (RuntimeException e) {
+                start.completeExceptionally(e);
+            }
+        });
+        return start;
     }
 
     /** The size of the screenshots the model sees ({@code display_width_px} and {@code display_height_px}). */

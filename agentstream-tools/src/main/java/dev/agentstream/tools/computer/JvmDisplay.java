@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class JvmDisplay {
 
     private static final Logger log = LoggerFactory.getLogger(JvmDisplay.class);
-    private static JvmDisplay instance;
+    private static volatile JvmDisplay instance;
 
     private final String name;
     private final VirtualDisplay virtualDisplay;
@@ -63,8 +63,8 @@ final class JvmDisplay {
         this.pointerSprites = PointerSprite.available(xlib.handle());
     }
 
-    /** The display if one was acquired already, else null (nothing is started). */
-    static synchronized JvmDisplay current() {
+    /** The display if one was acquired already, else null (nothing is started; never waits for a start under way). */
+    static JvmDisplay current() {
         return instance;
     }
 

@@ -17,6 +17,8 @@ final class ScreenshotCache {
     }
 
     private Entry last;
+    /** A screen-sized array no entry holds, for the next capture: repeated screenshots allocate nothing. */
+    private int[] spare;
 
     /** The last screenshot if its pixels are these, compared directly (faster than hashing a new frame first). */
     synchronized Optional<Entry> matching(PixelBuffer frame, Resolution modelSize) {
@@ -28,6 +30,19 @@ final class ScreenshotCache {
     }
 
     synchronized void remember(PixelBuffer frame, long hash, Resolution modelSize, Screenshot screenshot) {
+        if (last != null && last.frame().data() != frame.data()) spare = last.frame().data();
         last = new Entry(frame, hash, modelSize, screenshot, System.nanoTime());
+    }
+
+    /** An array to capture into that nothing else holds (the one the last remembered frame replaced), or null. */
+    synchronized int[] takeSpare() {
+        int[] taken = spare;
+        spare = null;
+        return taken;
+    }
+
+    /** Hands back an array taken with {@link #takeSpare()} whose capture was not remembered. */
+    synchronized void giveBack(int[] array) {
+        if (last == null || last.frame().data() != array) spare = array;
     }
 }

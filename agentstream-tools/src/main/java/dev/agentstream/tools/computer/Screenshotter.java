@@ -18,7 +18,12 @@ final class Screenshotter {
 
     /** The whole screen at the model's size (see {@link #of}). */
     static Screenshot full(JvmDisplay display, ScreenMapping mapping, ScreenshotCache cache, CallProgress progress) {
-        return of(captureFull(display, mapping, null, progress), mapping, cache, progress);
+        if (cache == null) return of(captureFull(display, mapping, null, progress), mapping, null, progress);
+        // Captured into the array the cache has spare: an unchanged screen costs a grab and a compare, no allocation.
+        Frame frame = captureFull(display, mapping, cache.takeSpare(), progress);
+        Screenshot shot = of(frame, mapping, cache, progress);
+        if (shot.unchanged()) cache.giveBack(frame.pixels().data());
+        return shot;
     }
 
     /** Captures the whole screen, into {@code reuse} when it fits, reporting progress by rows. */

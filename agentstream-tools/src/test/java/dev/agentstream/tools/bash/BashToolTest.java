@@ -42,6 +42,21 @@ class BashToolTest {
     }
 
     @Test
+    void aVariableKnownOnlyLaterIsAskedForWhenTheShellStartsAndLeftOutWhenItHasNoValue() {
+        java.util.concurrent.CompletableFuture<String> later = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        BashConfig config = BashConfig.defaults().withWorkingDirectory(dir)
+                .withEnvironmentVariable("LATER_VALUE", () -> { asked.incrementAndGet(); return later.join(); })
+                .withEnvironmentVariable("NO_VALUE", () -> null);
+        try (CallRecorder deferred = new CallRecorder(new BashTool(config))) {
+            assertThat(asked).hasValue(0);
+            later.complete("ready");
+            assertThat(deferred.bash("echo \"[$LATER_VALUE] [${NO_VALUE-unset}]\"").text()).startsWith("[ready] [unset]");
+            assertThat(asked).hasValue(1);
+        }
+    }
+
+    @Test
     void theFirstCommandOfAFreshShellShowsExactlyItsOwnOutput() {
         assertThat(calls.bash("echo first").text()).isEqualTo("first\n[exit code 0]");
         assertThat(calls.bash("echo second").outputs()).extracting(ToolEvent.Output::text).containsExactly("second\n");

@@ -53,6 +53,14 @@ public final class Bubblewrap {
         return known;
     }
 
+    /**
+     * Starts the probe {@link #status()} makes on a background thread, so a front door that will need it soon
+     * (to describe bash, or warn) finds it done or under way instead of waiting for the test sandbox itself.
+     */
+    public static void probeInBackground() {
+        if (cached == null) Thread.ofPlatform().daemon().name("bwrap-probe").start(Bubblewrap::status);
+    }
+
     /** Looks for bwrap on {@code path} and starts one throw-away sandbox with the namespaces the shell uses. */
     public static Status probe(String path) {
         Optional<Path> bwrap = locate(path);
