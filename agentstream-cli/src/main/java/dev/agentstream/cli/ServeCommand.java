@@ -10,6 +10,7 @@ import dev.agentstream.mcp.BearerToken;
 import dev.agentstream.mcp.HttpAccess;
 import dev.agentstream.server.AgentServer;
 import dev.agentstream.server.LoopFactory;
+import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.computer.DisplayAccess;
 import dev.agentstream.tools.computer.DisplayUnavailableException;
@@ -55,6 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of each tool's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
 
+    @CommandLine.ParentCommand
+    Main parent;
+
     @CommandLine.Mixin
     AgentOptions agentOptions;
 
@@ -87,10 +91,12 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }
-        RuntimeConfig runtime = RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(base.home().spoolDir());
+        RuntimeConfig runtime = SpoolFolder.withConfiguredBudget(RuntimeConfig.defaults().withOutputBudget(budget).withSpoolDir(base.home().spoolDir()),
+                base.home().configFile());
         BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)).withWorkingDirectory(folder), cli);
         SandboxOptions.warnIfUnavailable(bash, err);
-        ToolRegistry registry = ToolCatalog.desktopRegistry(bash, Workspace.of(List.of(folder)), computerOptions.config(cli));
+        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash)
+                .withWorkspace(Workspace.of(List.of(folder))).withComputer(computerOptions.config(cli)).withDesktop(true));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         AgentSettings settings = RunCommand.withComputerDisplay(base, registry, err);
         LoopFactory loops = LoopFactory.of(settings, registry, runtime);
