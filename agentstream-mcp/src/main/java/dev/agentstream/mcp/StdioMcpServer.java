@@ -39,7 +39,7 @@ public final class StdioMcpServer implements AutoCloseable {
                 clientGone.countDown();
             }
         };
-        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener);
+        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener, sessions::cancelledByClient);
         this.server = ServerAssembly.build(McpServer.async(transport), options, sessions, mapper, callThreads);
     }
 

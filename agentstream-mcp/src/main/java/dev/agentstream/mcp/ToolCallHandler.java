@@ -2,6 +2,7 @@ package dev.agentstream.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.EventJson;
+import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolEvent;
@@ -10,6 +11,7 @@ import dev.agentstream.core.ToolStream;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -32,11 +34,13 @@ final class ToolCallHandler {
     private final McpOptions options;
     private final McpSessions sessions;
     private final AtomicLong unnamedCalls = new AtomicLong();
+    private final Map<String, ToolPresentation> presentations = new HashMap<>();
 
     ToolCallHandler(McpOptions options, McpSessions sessions) {
         this.registry = options.registry();
         this.options = options;
         this.sessions = sessions;
+        for (Tool tool : options.exposed()) presentations.put(tool.spec().name(), ToolPresentation.of(tool.spec()));
     }
 
     McpSchema.CallToolResult call(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
@@ -50,7 +54,7 @@ final class ToolCallHandler {
         try {
             ToolEvent terminal = registry.deliver(stream, call.name(), progressSender(exchange, request.progressToken()));
             tellTheUser(exchange, call.name(), terminal);
-            return ResultTranslator.toResult(terminal);
+            return ResultTranslator.toResult(terminal, presentations.getOrDefault(call.name(), ToolPresentation.UNSTRUCTURED));
         } finally {
             finished.run();
             stream.close();
