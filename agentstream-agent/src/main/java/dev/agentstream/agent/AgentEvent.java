@@ -1,6 +1,7 @@
 package dev.agentstream.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.ToolEvent;
 import java.nio.file.Path;
 
@@ -19,8 +20,17 @@ public sealed interface AgentEvent {
 
     record ThinkingDelta(int turn, String text) implements AgentEvent {}
 
-    /** A tool_use block is complete (its input JSON has fully arrived); the call starts now. */
-    record ToolUse(int turn, String id, String name, JsonNode input) implements AgentEvent {}
+    /**
+     * A tool_use block is complete (its input JSON has fully arrived); the call starts now. {@code summary} is
+     * what the call was asked to do in one line, as its tool's spec says.
+     */
+    record ToolUse(int turn, String id, String name, JsonNode input, String summary) implements AgentEvent {
+
+        /** A call summarized by its raw input (a tool that says nothing better about its calls). */
+        public ToolUse(int turn, String id, String name, JsonNode input) {
+            this(turn, id, name, input, CallSummary.rawInput().of(input));
+        }
+    }
 
     /** One event of a running tool call; its call id is the tool_use id. */
     record Tool(String toolName, ToolEvent event) implements AgentEvent {}

@@ -25,6 +25,7 @@ public final class AgentEventJson {
             case AgentEvent.ToolUse u -> {
                 json.put("type", "tool_use").put("turn", u.turn()).put("id", u.id()).put("name", u.name());
                 json.set("input", u.input());
+                json.put("summary", u.summary());
             }
             case AgentEvent.Tool t -> {
                 return EventJson.toJson(t.event());

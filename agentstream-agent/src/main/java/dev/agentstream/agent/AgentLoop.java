@@ -25,14 +25,15 @@ import dev.agentstream.agent.tools.PendingCall;
 import dev.agentstream.agent.tools.ScreenshotStore;
 import dev.agentstream.agent.tools.ToolCallLedger;
 import dev.agentstream.agent.tools.ToolRunner;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.Session;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
-import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolRuntime;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class AgentLoop implements AutoCloseable {
     private final Transcript transcript;
     private final AgentListener listener;
     private final Conversation conversation;
+    private final ToolRuntime tools;
     private final Session toolSession;
     private final ToolRunner runner;
     private final TurnStreamer streamer;
@@ -97,8 +99,9 @@ public final class AgentLoop implements AutoCloseable {
         this.conversation = Conversation.of(transcript.savedMessages());
         this.resumed = !conversation.isEmpty();
         this.turns = conversation.assistantMessages();
-        this.toolSession = new Session(transcript.id());
-        this.runner = new ToolRunner(registry, new ToolContext(toolSession, runtime), this.listener);
+        this.tools = new ToolRuntime(registry, runtime);
+        this.toolSession = tools.openSession(transcript.id());
+        this.runner = new ToolRunner(tools, toolSession, this.listener);
         this.model = ModelCatalog.builtIn().lookup(settings.model());
         this.declarations = ToolDeclarations.of(registry.tools().stream().map(Tool::spec).toList(), model.profile(),
                 settings.displayWidth(), settings.displayHeight());
@@ -208,7 +211,7 @@ public final class AgentLoop implements AutoCloseable {
 
     private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
         String toolName = declarations.registryName(use.name());
-        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.name(), use.input()));
+        listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.name(), use.input(), summary(toolName, use)));
         Optional<PendingCall> earlier = ledger.claim(use.id(), toolName, use.input());
         if (earlier.isPresent()) {
             listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
@@ -229,6 +232,17 @@ public final class AgentLoop implements AutoCloseable {
                 .forEach(path -> listener.accept(new AgentEvent.ScreenshotSaved(use.id(), path))));
         ledger.started(use.id(), pending);
         return pending;
+    }
+
+    /** What the call was asked to do, in the words of its tool's spec. */
+    private String summary(String toolName, ToolUseBlock use) {
+        return tools.registry().find(toolName).map(tool -> {
+            try {
+                return tool.spec().summarize(use.input());
+            } catch (RuntimeException e) {
+                return CallSummary.rawInput().of(use.input());
+            }
+        }).orElseGet(() -> CallSummary.rawInput().of(use.input()));
     }
 
     /**
@@ -325,7 +339,7 @@ public final class AgentLoop implements AutoCloseable {
     /**
      * What Ctrl-C does: the first press cancels the tool calls that are running (their cancelled results go
      * to the model and the loop goes on); with nothing running, or on a second press within two seconds, it
-     * stops the session. Blocks while cancelled tools clean up, so call it off the signal thread.
+     * stops the session. Returns at once: the cancelled calls' results follow within the runtime's cancel deadline.
      */
     public Interruption interrupt() {
         return interrupt(System.nanoTime());
@@ -367,7 +381,7 @@ public final class AgentLoop implements AutoCloseable {
     public void close() {
         if (closed.getAndSet(true)) return;
         runner.close();
-        toolSession.close();
+        tools.close();
         client.close();
         transcript.close();
     }

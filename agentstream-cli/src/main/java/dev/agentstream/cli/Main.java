@@ -3,6 +3,7 @@ package dev.agentstream.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import dev.agentstream.tools.StandardTools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,12 +19,32 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final StandardTools catalogue;
+
+    public Main() {
+        this(StandardTools.catalogue());
+    }
+
+    /** The command offering the tools of {@code catalogue} through every front door. */
+    Main(StandardTools catalogue) {
+        this.catalogue = catalogue;
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return commandLine(StandardTools.catalogue());
+    }
+
+    static CommandLine commandLine(StandardTools catalogue) {
+        return new CommandLine(new Main(catalogue));
+    }
+
+    /** The tools a subcommand offers: its parent's catalogue, or the standard one when it runs on its own. */
+    static StandardTools catalogueOf(Main parent) {
+        return parent == null ? StandardTools.catalogue() : parent.catalogue;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.agentstream.mcp.HttpAccess;
 import dev.agentstream.mcp.HttpMcpServer;
 import dev.agentstream.mcp.McpOptions;
 import dev.agentstream.mcp.StdioMcpServer;
+import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
@@ -45,6 +46,9 @@ public final class McpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Main parent;
 
     @Option(names = "--root", paramLabel = "DIR",
             description = "A folder the tools may work in (repeatable; default: the working directory). bash starts in the first.")
@@ -114,14 +118,13 @@ public final class McpCommand implements Callable<Integer> {
         // Without DISPLAY the computer tool starts its own Xvfb: started now, so bash gets it and the programs the
         // model starts from bash appear on the screen the computer tool sees. With DISPLAY, both inherit it.
         boolean computerOffered = tools.isEmpty() || tools.contains(ComputerTool.NAME);
-        ToolRegistry registry = computerOffered && System.getenv("DISPLAY") == null
-                ? ToolCatalog.desktopRegistry(bash, Workspace.of(folders), computer)
-                : ToolCatalog.registry(bash, Workspace.of(folders), computer);
+        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash).withWorkspace(Workspace.of(folders))
+                .withComputer(computer).withDesktop(computerOffered && System.getenv("DISPLAY") == null));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
             options = new McpOptions(registry, SpoolFolder.apply(RuntimeConfig.defaults().withOutputBudget(budget)), new LinkedHashSet<>(tools), version(),
-                    ToolCatalog.sandboxSummary(registry));
+                    StandardTools.sandboxSummary(registry));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

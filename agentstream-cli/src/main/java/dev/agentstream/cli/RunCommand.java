@@ -13,6 +13,7 @@ import dev.agentstream.agent.session.TranscriptStore;
 import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.computer.Resolution;
@@ -40,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Main parent;
 
     @Parameters(arity = "1..*", paramLabel = "TASK", description = "What to do (several words are joined with spaces).")
     List<String> task;
@@ -113,7 +117,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
         SandboxOptions.warnIfUnavailable(bash, err);
-        ToolRegistry registry = ToolCatalog.desktopRegistry(bash, computerOptions.config(cli));
+        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash)
+                .withComputer(computerOptions.config(cli)).withDesktop(true));
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         settings = withComputerDisplay(settings, registry, err);
         AgentListener printer = json ? new JsonAgentPrinter(out) : new ConsoleAgentPrinter(out, err, style());

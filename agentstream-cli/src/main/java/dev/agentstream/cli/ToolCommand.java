@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.InputLimits;
 import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.RunningCall;
 import dev.agentstream.core.Session;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolCall;
-import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolEvent;
 import dev.agentstream.core.ToolRegistry;
-import dev.agentstream.core.ToolStream;
+import dev.agentstream.core.ToolRuntime;
+import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -40,6 +43,9 @@ final class ToolCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Main parent;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The tool to call, e.g. bash (see: agentstream tools).")
     String toolName;
@@ -77,7 +83,7 @@ final class ToolCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
-        ToolRegistry registry = ToolCatalog.registry(bash);
+        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash));
         if (registry.find(toolName).isEmpty()) {
             throw new CommandLine.ParameterException(cli, "There is no tool named '" + toolName + "'; run 'agentstream tools' to list them.");
         }
@@ -95,44 +101,40 @@ final class ToolCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         EventPrinter printer = json ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out, err, Terminal.isTerminal(2), buffered);
 
-        Session session = Session.create();
-        ToolCall call = new ToolCall(callId, toolName, input);
+        ToolRuntime runtime = new ToolRuntime(registry, config);
+        Session session = runtime.openSession();
         AtomicBoolean finished = new AtomicBoolean();
-        AtomicReference<ToolStream> running = new AtomicReference<>();
-        // Registered before the call starts, so a Ctrl-C (or SIGTERM) at any moment cancels it; a stream
-        // closed before the tool installed its cancel action is cancelled as soon as it does.
+        AtomicReference<RunningCall> running = new AtomicReference<>();
+        CountDownLatch resultShown = new CountDownLatch(1);
+        // Registered before the call starts, so a Ctrl-C (or SIGTERM) at any moment cancels it: the call's
+        // cancelled result is shown, then the session ends with its processes.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (finished.get()) return;
             boundedShutdown(() -> {
-                ToolStream current = running.get();
-                if (current != null) current.close();
+                RunningCall current = running.get();
+                if (current != null && current.cancel()) awaitQuietly(resultShown);
                 printer.cancelled();
-                session.close();
+                runtime.close();
             });
         }, "agentstream-ctrl-c"));
-        ToolStream stream = registry.execute(call, new ToolContext(session, config));
-        running.set(stream);
+        RunningCall call = runtime.start(session, new ToolCall(callId, toolName, input));
+        running.set(call);
 
         // PrintStream swallows write errors; asking after each event notices a closed pipe at the next one,
         // and cancels the call rather than run it on for a reader that is gone.
         AtomicBoolean readerGone = new AtomicBoolean();
-        ToolEvent terminal;
-        try {
-            terminal = registry.deliver(stream, toolName, event -> {
-                printer.accept(event);
-                if (out.checkError() && readerGone.compareAndSet(false, true)) stream.close();
-            });
-        } catch (IllegalStateException e) {
-            // the call was cancelled and its tool did not stop in time: say so in one line, never a trace
-            err.println("agentstream: " + e.getMessage());
-            finished.set(true);
-            boundedShutdown(session::close);
-            return readerGone.get() ? 141 : 130;
+        ToolEvent terminal = call.deliver(event -> {
+            printer.accept(event);
+            if (out.checkError() && readerGone.compareAndSet(false, true)) call.cancel();
+        });
+        out.flush();
+        resultShown.countDown();
+        if (call.isCancelled() && !readerGone.get()) {
+            // Ctrl-C: the shutdown hook ends the session; the process exits with 130 by the signal.
+            return 130;
         }
         finished.set(true);
-        stream.close();
-        session.close();
-        out.flush();
+        runtime.close();
         if (readerGone.get() || out.checkError()) return 141;
         return switch (terminal) {
             case ToolEvent.Completed c -> c.result().isError() ? 1 : 0;
@@ -140,6 +142,13 @@ final class ToolCommand implements Callable<Integer> {
         };
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /**
      * Runs the shutdown work, but lets the JVM end after {@link #SHUTDOWN_GRACE} even if a tool is stuck

@@ -6,6 +6,7 @@ import dev.agentstream.core.EventJson;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolRegistry;
+import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -24,6 +25,9 @@ final class ToolsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main parent;
+
     @CommandLine.Mixin
     SandboxOptions sandboxOptions;
 
@@ -31,7 +35,7 @@ final class ToolsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         ArrayNode all = EventJson.mapper().createArrayNode();
-        ToolRegistry registry = ToolCatalog.registry(sandboxOptions.apply(BashConfig.defaults(), spec.commandLine()));
+        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(sandboxOptions.apply(BashConfig.defaults(), spec.commandLine())));
         for (Tool tool : registry.tools()) {
             ToolSpec spec = tool.spec();
             ObjectNode entry = all.addObject();

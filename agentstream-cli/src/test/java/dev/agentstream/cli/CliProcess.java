@@ -46,15 +46,22 @@ final class CliProcess implements AutoCloseable {
 
     /** With {@code environment} set on top of this JVM's (e.g. a PATH without some program). */
     static CliProcess start(Path logDir, java.util.Map<String, String> environment, String... args) throws IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putIfAbsent("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString());
+        return start(Main.class, null, env, args);
+    }
+
+    /** {@code main} on this JVM's class path, in {@code workDir} (null: this one), with {@code environment} on top of this JVM's. */
+    static CliProcess start(Class<?> main, Path workDir, java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AGENTSTREAM_LOG", logDir.resolve("agentstream.log").toString());
+        if (workDir != null) builder.directory(workDir.toFile());
         builder.environment().putAll(environment);
         return new CliProcess(builder.start());
     }
@@ -77,6 +84,17 @@ final class CliProcess implements AutoCloseable {
 
     void interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Ends the process as a user would (SIGTERM, so it stops its tools), and by force if it does not go. */
+    void stop() {
+        process.destroy();
+        try {
+            process.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
     }
 
     @Override

@@ -201,6 +201,11 @@ class McpCommandTest {
             client.initialize();
         }
 
+        /** A client over any transport, initialized. */
+        static Client over(McpClientTransport transport) {
+            return new Client(transport);
+        }
+
         static Client stdio(Path logDir, String... args) {
             List<String> command = javaCommand(List.of(args));
             ServerParameters params = ServerParameters.builder(command.getFirst()).args(command.subList(1, command.size()))

@@ -40,7 +40,7 @@ class RunConsoleTest {
     @ValueSource(ints = {80, 120})
     void the_progress_bar_and_status_lines_fit_the_terminal(int columns) throws Exception {
         ConsoleAgentPrinter printer = printer(columns);
-        printer.accept(new AgentEvent.ToolUse(1, "c1", "bash", EventJson.mapper().readTree("{\"command\":\"make\"}")));
+        printer.accept(new AgentEvent.ToolUse(1, "c1", "bash", EventJson.mapper().readTree("{\"command\":\"make\"}"), "make"));
         for (int i = 1; i <= 4; i++) {
             printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Progress("c1", 1000L * i,
                     "compiling src/main/java/dev/agentstream/some/very/long/package/path/WithAVeryLongClassNameIndeed.java and more",

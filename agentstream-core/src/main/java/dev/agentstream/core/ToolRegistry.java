@@ -88,26 +88,7 @@ public final class ToolRegistry {
 
     /** The delivery half of {@link #run}, for callers that keep the stream to cancel it themselves. */
     public ToolEvent deliver(ToolStream stream, String toolName, Consumer<ToolEvent> listener) {
-        boolean buffered = modeOf(toolName) == StreamingMode.BUFFERED;
-        boolean[] delivering = {true};
-        ToolEvent terminal = stream.awaitTerminal(event -> {
-            if (buffered || !delivering[0]) return;
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                delivering[0] = false;
-                log.warn("Delivering events of call {} failed ({}); the call goes on and its result is kept.",
-                        stream.callId(), e.toString());
-            }
-        });
-        if (delivering[0]) {
-            try {
-                listener.accept(terminal);
-            } catch (RuntimeException e) {
-                log.warn("Delivering the result of call {} failed ({}); the result is still returned.", stream.callId(), e.toString());
-            }
-        }
-        return terminal;
+        return Delivery.deliver(stream.callId(), modeOf(toolName), stream::awaitTerminal, listener);
     }
 
     /** Runs a call to its end and returns its result; a runtime failure becomes an error result. */

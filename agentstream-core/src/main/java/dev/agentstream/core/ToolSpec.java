@@ -4,11 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * How a tool presents itself to a model or an MCP client. {@code anthropicType} names the Anthropic
- * built-in tool this one implements (e.g. {@code bash_20250124}), when there is one: the agent then
- * declares the built-in instead of a custom schema.
+ * How a tool presents itself to a model, an MCP client and a front door. {@code anthropicType} names the
+ * Anthropic built-in tool this one implements (e.g. {@code bash_20250124}), when there is one: the agent then
+ * declares the built-in instead of a custom schema. {@code lane} says which state a call takes for itself
+ * (see {@link CallLane}), {@code summary} says in one line what a call was asked to do.
  */
-public record ToolSpec(String name, String description, JsonNode inputSchema, Optional<String> anthropicType) {
+public record ToolSpec(String name, String description, JsonNode inputSchema, Optional<String> anthropicType,
+                       CallLane lane, CallSummary summary) {
+
+    /**
+     * A spec that has not said what its calls share: each call takes the whole tool for itself (the safe
+     * guess for state nobody described) and is summarized by its raw input.
+     */
+    public ToolSpec(String name, String description, JsonNode inputSchema, Optional<String> anthropicType) {
+        this(name, description, inputSchema, anthropicType, CallLane.always("tool:" + name), CallSummary.rawInput());
+    }
 
     /** A spec whose schema is written as JSON text (a tool's constant); a malformed schema is a bug, thrown at once. */
     public static ToolSpec fromJson(String name, String description, String schemaJson, Optional<String> anthropicType) {
@@ -17,5 +27,27 @@ public record ToolSpec(String name, String description, JsonNode inputSchema, Op
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("The input schema of tool " + name + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    public ToolSpec withLane(CallLane lane) {
+        return new ToolSpec(name, description, inputSchema, anthropicType, lane, summary);
+    }
+
+    public ToolSpec withSummary(CallSummary summary) {
+        return new ToolSpec(name, description, inputSchema, anthropicType, lane, summary);
+    }
+
+    public ToolSpec withDescription(String description) {
+        return new ToolSpec(name, description, inputSchema, anthropicType, lane, summary);
+    }
+
+    /** The lane of one call of this tool. */
+    public Optional<String> laneOf(JsonNode input) {
+        return lane.of(input);
+    }
+
+    /** The one-line summary of one call of this tool. */
+    public String summarize(JsonNode input) {
+        return summary.of(input);
     }
 }

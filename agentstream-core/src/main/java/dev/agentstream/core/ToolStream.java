@@ -80,6 +80,16 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
         return closed;
     }
 
+    /** The next event, or null if none came within {@code millis}; for a reader that handles interrupts itself. */
+    ToolEvent poll(long millis) throws InterruptedException {
+        return closed ? null : queue.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes once the producer has produced the terminal event, read or not. */
+    java.util.concurrent.CompletableFuture<ToolEvent> terminalProduced() {
+        return terminalFuture;
+    }
+
     @Override
     public Iterator<ToolEvent> iterator() {
         if (iterated) {

@@ -76,7 +76,7 @@ public final class ConsoleAgentPrinter implements AgentListener {
             case AgentEvent.ToolUse u -> {
                 startLine();
                 CallState call = calls.computeIfAbsent(u.id(), id -> new CallState());
-                call.header = ToolHeader.describe(u.name(), u.input());
+                call.header = ToolHeader.describe(u.name(), u.summary());
                 out.println(styled("1;36", "● ") + styled("1", call.header));
                 outAtLineStart = true;
                 mode = Mode.TOOL;

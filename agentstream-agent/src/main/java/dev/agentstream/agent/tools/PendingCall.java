@@ -1,25 +1,23 @@
 package dev.agentstream.agent.tools;
 
+import dev.agentstream.core.RunningCall;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolResult;
-import dev.agentstream.core.ToolStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A tool call the loop started: its result once it ends, and the handle to cancel it while it runs.
- * Cancelling closes the call's stream, which kills the processes it started.
+ * A tool call the loop asked for: its result once it ends, and the handle to cancel it while it waits or
+ * runs. A call answered without running (its input was unusable) has nothing to cancel.
  */
 public final class PendingCall {
 
     private final ToolCall call;
+    private final RunningCall running;
     private final CompletableFuture<ToolResult> result = new CompletableFuture<>();
-    private ToolStream stream;
-    private Thread reader;
-    private boolean cancelled;
-    private boolean ended;
 
-    PendingCall(ToolCall call) {
+    PendingCall(ToolCall call, RunningCall running) {
         this.call = call;
+        this.running = running;
     }
 
     public ToolCall call() {
@@ -34,21 +32,12 @@ public final class PendingCall {
         return result.isDone();
     }
 
-    public synchronized boolean isCancelled() {
-        return cancelled;
+    public boolean isCancelled() {
+        return running != null && running.isCancelled();
     }
 
-    /** Records the running stream and the thread reading it; false if the call was cancelled before it started. */
-    synchronized boolean attach(ToolStream stream, Thread reader) {
-        this.stream = stream;
-        this.reader = reader;
-        return !cancelled;
-    }
-
-    /** The reading thread is done with the stream; a cancel from now on has nothing to interrupt. */
-    synchronized void detach() {
-        ended = true;
-        reader = null;
+    RunningCall running() {
+        return running;
     }
 
     void complete(ToolResult value) {
@@ -56,25 +45,12 @@ public final class PendingCall {
     }
 
     /**
-     * Cancels the call if it has not ended. Blocks while the tool cleans up (a few seconds at most), so call
-     * it off the thread that must stay responsive.
+     * Cancels the call if it has not ended; returns at once. Its cancelled result follows within the
+     * runtime's cancel deadline.
      *
      * @return true if the call was still waiting or running
      */
     public boolean cancel() {
-        ToolStream running;
-        synchronized (this) {
-            if (ended || result.isDone() || cancelled) return false;
-            cancelled = true;
-            running = stream;
-        }
-        if (running != null) {
-            running.close();
-            synchronized (this) {
-                // The reader may be blocked waiting for an event that a closed stream will never deliver.
-                if (reader != null) reader.interrupt();
-            }
-        }
-        return true;
+        return running != null && !result.isDone() && running.cancel();
     }
 }

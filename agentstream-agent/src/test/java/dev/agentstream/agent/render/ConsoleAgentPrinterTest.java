@@ -22,7 +22,7 @@ class ConsoleAgentPrinterTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), ConsoleAgentPrinter.Style.plain());
 
         printer.accept(new AgentEvent.TextDelta(1, "Let me look."));
-        printer.accept(new AgentEvent.ToolUse(1, "t1", "bash", EventJson.mapper().readTree("{\"command\":\"ls -la\"}")));
+        printer.accept(new AgentEvent.ToolUse(1, "t1", "bash", EventJson.mapper().readTree("{\"command\":\"ls -la\"}"), "ls -la"));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Started("t1", 0, "bash")));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Output("t1", 5, "stdout", "a.txt\nb.t")));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Output("t1", 6, "stdout", "xt\n")));
@@ -46,7 +46,7 @@ class ConsoleAgentPrinterTest {
         ConsoleAgentPrinter printer = new ConsoleAgentPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), ConsoleAgentPrinter.Style.plain());
 
-        printer.accept(new AgentEvent.ToolUse(1, "t1", "bash", EventJson.mapper().readTree("{\"command\":\"ls\"}")));
+        printer.accept(new AgentEvent.ToolUse(1, "t1", "bash", EventJson.mapper().readTree("{\"command\":\"ls\"}"), "ls"));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Started("t1", 0, "bash")));
         printer.accept(new AgentEvent.TurnEnded(1, "tool_use"));
         printer.accept(new AgentEvent.Tool("bash", new ToolEvent.Output("t1", 5, "stdout", "a.txt\n")));

@@ -1,6 +1,9 @@
 package dev.agentstream.tools.bash;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.CallLane;
 import dev.agentstream.core.CallScope;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.Session;
 import dev.agentstream.core.Tool;
@@ -38,6 +41,8 @@ public final class BashTool implements Tool {
 
     public static final String NAME = "bash";
     private static final String SESSION_KEY = "bash";
+    /** One shell per session runs one call at a time. */
+    public static final String LANE = "shell";
     private static final long TICK_MS = 100;
 
     private static final String SCHEMA = """
@@ -72,7 +77,18 @@ public final class BashTool implements Tool {
                 "Run commands in a persistent bash session. Output streams while the command runs; "
                         + "cd, variables and functions persist between calls. Commands pass a safety policy first. "
                         + sandboxSummary(),
-                SCHEMA, Optional.of("bash_20250124"));
+                SCHEMA, Optional.of("bash_20250124"))
+                .withLane(CallLane.always(LANE))
+                .withSummary(BashTool::summarize);
+    }
+
+    /** What a call asks the shell to do, in one line: the command's first line, or what else it asks. */
+    static String summarize(JsonNode input) {
+        if (input.path("restart").asBoolean(false)) return "(restart the shell)";
+        if (input.path("interrupt").asBoolean(false)) return "(interrupt)";
+        if (input.has("stdin")) return "(type) " + input.path("stdin").asText().replace("\n", "\\n");
+        String command = input.path("command").asText("");
+        return command.isEmpty() ? "(wait for more output)" : CallSummary.firstLine(command);
     }
 
     /** One sentence on where the shell runs, true to what is enforced (see {@link SandboxConfig#describe}). */

@@ -2,6 +2,8 @@ package dev.agentstream.tools.computer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentstream.core.CallLane;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.Tool;
@@ -38,6 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ComputerTool implements Tool {
 
     public static final String NAME = "computer";
+    /** One screen takes one action at a time. */
+    public static final String LANE = "screen";
     public static final String ANTHROPIC_TYPE = "computer_20250124";
 
     private static final String SCHEMA = """
@@ -77,7 +81,16 @@ public final class ComputerTool implements Tool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current()), schema, Optional.of(ANTHROPIC_TYPE));
+        this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current()), schema, Optional.of(ANTHROPIC_TYPE))
+                .withLane(CallLane.always(LANE))
+                .withSummary(ComputerTool::summarize);
+    }
+
+    /** What a call does on the screen, in one line: the action, where, and what it types. */
+    static String summarize(JsonNode input) {
+        JsonNode c = input.path("coordinate");
+        String at = c.isArray() && c.size() == 2 ? "(" + c.get(0).asText() + ", " + c.get(1).asText() + ")" : "";
+        return CallSummary.join(input.path("action").asText(""), at, input.path("text").asText(""));
     }
 
     /** What the model is told: the display (named once it is running), the real screenshot size and how actions settle. */
@@ -109,7 +122,7 @@ public final class ComputerTool implements Tool {
             JvmDisplay running = JvmDisplay.current();
             if (running != null) {
                 // Once the display runs, its name and real size replace what the configuration predicted.
-                current = new ToolSpec(NAME, description(config, running), schema, Optional.of(ANTHROPIC_TYPE));
+                current = current.withDescription(description(config, running));
                 spec = current;
                 describesRunningDisplay = true;
             }

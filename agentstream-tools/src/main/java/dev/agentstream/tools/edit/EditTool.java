@@ -1,6 +1,8 @@
 package dev.agentstream.tools.edit;
 
+import dev.agentstream.core.CallLane;
 import dev.agentstream.core.CallScope;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
@@ -71,7 +73,9 @@ public final class EditTool implements Tool {
         this.spec = ToolSpec.fromJson(NAME,
                 "View files (cat -n style, streamed), directories (2 levels) and images; create files; replace a string that "
                         + "occurs exactly once; insert lines; undo the last edit of a file. Paths must be absolute.",
-                SCHEMA, Optional.of(ANTHROPIC_TYPE));
+                SCHEMA, Optional.of(ANTHROPIC_TYPE))
+                .withLane(CallLane.fileAt("path"))
+                .withSummary(input -> CallSummary.join(input.path("command").asText(""), input.path("path").asText("")));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.agentstream.tools.find;
 
+import dev.agentstream.core.CallLane;
+import dev.agentstream.core.CallSummary;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
@@ -64,7 +66,9 @@ public final class FindTool implements Tool {
                 "Search the text of files under a folder for a literal string or a regular expression, like grep -rn. "
                         + "Prints matching lines as path:line:text (context lines as path-line-text) while searching; "
                         + "skips .gitignored, hidden and binary files unless asked.",
-                SCHEMA, Optional.empty());
+                SCHEMA, Optional.empty())
+                .withLane(CallLane.none())
+                .withSummary(input -> CallSummary.join(input.path("pattern").asText(""), input.path("path").asText("")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentstream.tools.tree;
 
+import dev.agentstream.core.CallLane;
 import dev.agentstream.core.CallScope;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
@@ -49,7 +50,9 @@ public final class TreeTool implements Tool {
                 "Show the structure of a folder like the tree command: folders first, sorted by name, to a depth "
                         + "(default 3) and an entry limit (default 1000), with a count of everything left out. "
                         + "Skips .gitignored and hidden entries unless asked.",
-                SCHEMA, Optional.empty());
+                SCHEMA, Optional.empty())
+                .withLane(CallLane.none())
+                .withSummary(input -> input.path("path").asText(""));
     }
 
     @Override
