@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.ToolRuntime;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -52,7 +53,7 @@ public final class HttpMcpServer implements AutoCloseable {
 
     private HttpMcpServer(McpOptions options, HttpAccess access, Duration sessionIdle) throws Exception {
         this.access = access;
-        this.sessions = new McpSessions(sessionIdle);
+        this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle);
         McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
