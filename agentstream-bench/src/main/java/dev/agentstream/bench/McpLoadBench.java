@@ -84,6 +84,8 @@ public final class McpLoadBench {
             Run run = bench.run();
             System.err.printf(Locale.ROOT, "run %d: %.1f s, peak RSS %.0f MiB, complete %d/%d%n", i + 1, run.wallSeconds(), run.peakRssMiB(),
                     run.outcomes().stream().filter(Outcome::complete).count(), sessions);
+            run.outcomes().stream().map(Outcome::problem).filter(p -> !p.isEmpty()).distinct().limit(5)
+                    .forEach(problem -> System.err.println("  problem: " + problem));
             runs.add(run);
         }
         String report = bench.report(runs);
@@ -95,18 +97,27 @@ public final class McpLoadBench {
         Process server = new ProcessBuilder(java, "-jar", jar, "mcp", "--http", "--port", "0", "--sandbox", "off",
                 "--budget", Integer.toString(lines * LINE_BYTES + 100_000))
                 .redirectErrorStream(true).start();
+        Thread stopServer = new Thread(server::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stopServer);
         AtomicLong peakKiB = new AtomicLong();
         Thread.ofVirtual().start(() -> BenchSupport.sampleRss(server, peakKiB));
         try {
             URI endpoint = endpointOf(server);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             CountDownLatch ready = new CountDownLatch(sessions);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Outcome>> futures = new ArrayList<>();
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int s = 0; s < sessions; s++) {
                     int session = s;
-                    futures.add(clients.submit(() -> session(http, endpoint, session, ready, go)));
+                    // A client of its own per session: like separate MCP clients, and no reuse of a pooled connection the server closed.
+                    futures.add(clients.submit(() -> {
+                        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+                            return session(http, endpoint, session, ready, go);
+                        } catch (Exception e) {
+                            return new Outcome(Double.NaN, 0, false, lines, 0, 0, false, e.toString());
+                        }
+                    }));
                 }
                 ready.await();
                 long started = System.nanoTime();
@@ -119,6 +130,7 @@ public final class McpLoadBench {
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(stopServer);
         }
     }
 
@@ -183,7 +195,11 @@ public final class McpLoadBench {
         } catch (IOException e) {
             return new Outcome(firstOutputMs, longestPause / 1e6, false, lines, 0, 0, false, e.toString());
         }
-        http.send(HttpRequest.newBuilder(endpoint).header("Mcp-Session-Id", sessionId).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        try {
+            http.send(HttpRequest.newBuilder(endpoint).header("Mcp-Session-Id", sessionId).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // cleanup only: the session ends with the server anyway
+        }
         if (result == null) return new Outcome(firstOutputMs, longestPause / 1e6, false, lines, 0, 0, false, "no result");
         return check(result, prefix, firstOutputMs, longestPause / 1e6);
     }
@@ -248,7 +264,7 @@ public final class McpLoadBench {
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append("# MCP under load: ").append(sessions).append(" concurrent HTTP sessions\n\n");
+        md.append("## MCP under load: ").append(sessions).append(" concurrent HTTP sessions\n\n");
         md.append(String.format(Locale.ROOT, "One `agentstream mcp --http` server (`--sandbox off`, `--budget` above the output size, so "
                 + "every byte travels in the result); %d sessions start a bash call at the same moment, each printing its own %d lines "
                 + "(%.1f MiB, %.0f MiB in all) with a progress token. The client (java.net.http, raw JSON-RPC over SSE) checks every "
