@@ -21,12 +21,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,6 +105,25 @@ public final class McpCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "With --http: the certificate's private key (PEM, unencrypted PKCS#8).")
     Path tlsKey;
 
+    @Option(names = "--session-idle", paramLabel = "TIME",
+            description = "With --http: end a session, and its shell, after it ran no call and sent nothing for this long: "
+                    + "30m, 90s, 2h (default ${DEFAULT-VALUE}).")
+    String sessionIdle = "30m";
+
+    private static final Pattern IDLE_TIME = Pattern.compile("(\\d+)\\s*([smh])");
+
+    /** A time such as {@code 30m}, {@code 90s} or {@code 2h}; empty when the text is not one. */
+    static Optional<Duration> idleTime(String text) {
+        Matcher m = IDLE_TIME.matcher(text == null ? "" : text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) return Optional.empty();
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        });
+    }
+
     /** Runs {@code agentstream mcp} on its own, for tests and benchmarks that start this command directly. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new McpCommand()).execute(args));
@@ -154,6 +176,8 @@ public final class McpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "Give either --token-file or --token-env, not both.");
         }
         boolean generated = tokenFile == null && tokenEnv == null;
+        Duration idle = idleTime(sessionIdle).orElseThrow(() -> new CommandLine.ParameterException(cli,
+                "--session-idle takes a time such as 30m, 90s or 2h, not '" + sessionIdle + "'."));
         HttpAccess access;
         try {
             boolean wantsToken = auth || !generated || !HttpAccess.isLoopback(host);
@@ -164,7 +188,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         HttpMcpServer server;
         try {
-            server = HttpMcpServer.start(options, access);
+            server = HttpMcpServer.start(options, access, idle);
         } catch (IOException e) {
             System.err.println("agentstream mcp: cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or 0 for any free one.");

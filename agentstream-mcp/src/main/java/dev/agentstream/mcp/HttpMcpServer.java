@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.ToolRuntime;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -43,23 +44,25 @@ public final class HttpMcpServer implements AutoCloseable {
     public static final String ENDPOINT = "/mcp";
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-    private final McpSessions sessions = new McpSessions();
+    private final McpSessions sessions;
     private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
     private final Server jetty;
     private final ServerConnector connector;
     private final HttpAccess access;
 
-    private HttpMcpServer(McpOptions options, HttpAccess access) throws Exception {
+    private HttpMcpServer(McpOptions options, HttpAccess access, Duration sessionIdle) throws Exception {
         this.access = access;
+        this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle);
         McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
                 .mcpEndpoint(ENDPOINT)
                 .contextExtractor(RequestIdFilter.contextExtractor())
                 .httpHeaderValidator(headerValidator(access))
+                .sessionSweepInterval(sweepInterval(sessionIdle))
                 .build();
-        this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions)), options, sessions, mapper, callThreads);
+        this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions, mapper)), options, sessions, mapper, callThreads);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("agentstream-mcp-http");
@@ -74,20 +77,32 @@ public final class HttpMcpServer implements AutoCloseable {
         ServletHolder mcp = new ServletHolder("mcp", servlet);
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, ENDPOINT);
-        FilterHolder requestIds = new FilterHolder(new RequestIdFilter());
-        requestIds.setAsyncSupported(true);
         access.token().ifPresent(token -> {
             // Before everything else: a request without the token learns nothing, not even whether a session exists.
             FilterHolder bearer = new FilterHolder(new BearerTokenFilter(token));
             bearer.setAsyncSupported(true);
             context.addFilter(bearer, "/*", EnumSet.of(DispatcherType.REQUEST));
         });
-        context.addFilter(requestIds, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
-        FilterHolder errors = new FilterHolder(new JsonRpcErrorFilter());
-        errors.setAsyncSupported(true);
-        context.addFilter(errors, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        addFilter(context, new RequestIdFilter());
+        addFilter(context, new ProtocolVersionFilter(servlet.protocolVersions()));
+        addFilter(context, new ConnectionWatchFilter(sessions));
+        addFilter(context, new ResumptionFilter(sessions));
+        addFilter(context, new JsonRpcErrorFilter());
         jetty.setHandler(context);
         jetty.start();
+    }
+
+    private static void addFilter(ServletContextHandler context, jakarta.servlet.Filter filter) {
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    /** The SDK's sweep asks each session without a stream whether it expired: often enough to end it soon after. */
+    static Duration sweepInterval(Duration sessionIdle) {
+        Duration quarter = sessionIdle.dividedBy(4);
+        if (quarter.compareTo(Duration.ofMillis(100)) < 0) return Duration.ofMillis(100);
+        return quarter.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : quarter;
     }
 
     /**
@@ -105,7 +120,25 @@ public final class HttpMcpServer implements AutoCloseable {
      * @throws java.io.IOException when the port cannot be bound
      */
     public static HttpMcpServer start(McpOptions options, HttpAccess access) throws Exception {
-        return new HttpMcpServer(options, access);
+        return start(options, access, McpSessions.DEFAULT_IDLE_LIMIT);
+    }
+
+    /**
+     * Starts serving as {@code access} says; a session that runs no call and sends nothing for
+     * {@code sessionIdle} ends, and its shell with it.
+     *
+     * @throws java.io.IOException when the port cannot be bound
+     */
+    public static HttpMcpServer start(McpOptions options, HttpAccess access, Duration sessionIdle) throws Exception {
+        if (sessionIdle.isNegative() || sessionIdle.isZero()) {
+            throw new IllegalArgumentException("The session idle time must be positive, e.g. 30m or 90s.");
+        }
+        return new HttpMcpServer(options, access, sessionIdle);
+    }
+
+    /** The MCP sessions alive now (their ids). */
+    public List<String> sessionIds() {
+        return sessions.ids();
     }
 
     /** Where a client on this machine connects, e.g. {@code http://127.0.0.1:8931/mcp} (loopback when bound to every interface). */

@@ -1,8 +1,12 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.RunningCall;
 import dev.agentstream.core.Session;
-import dev.agentstream.core.ToolStream;
+import dev.agentstream.core.ToolCall;
+import dev.agentstream.core.ToolRuntime;
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,68 +14,131 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state agentstream keeps per MCP session: one core {@link Session} (the bash process, the editor's
- * history), so sessions never see each other, and the calls running in it, so a cancellation can find
- * its call. Ending an MCP session cancels its calls and closes its core session.
+ * The state agentstream keeps per MCP session: one {@link ToolRuntime} session (the bash process, the
+ * editor's history, its lanes), so sessions never see each other; the calls running in it, so a cancellation or a lost
+ * connection can find its call; the requests its client cancelled, whose answers are held back; the events
+ * it was sent, for resumption; and when it was last used, so an abandoned session expires. Ending an MCP
+ * session cancels its calls and closes its core session.
  */
 final class McpSessions implements SessionListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(McpSessions.class);
 
-    /** Cancellations that arrived before their call started; a client cancels only recent requests. */
-    private static final int EARLY_CANCELS_KEPT = 64;
+    /** HTTP sessions nobody used for this long end (their shells with them) unless told otherwise. */
+    static final Duration DEFAULT_IDLE_LIMIT = Duration.ofMinutes(30);
 
-    /** How often, and how many times, a cancellation knocks on the thread reading a cancelled call's events. */
-    private static final long WAKE_INTERVAL_MS = 50;
-    private static final int WAKE_ATTEMPTS = 200;
+    /** Cancellations remembered per session: before their call started, or to hold back their answer. */
+    private static final int CANCELS_KEPT = 64;
 
     private final Map<String, State> sessions = new ConcurrentHashMap<>();
-
-    /** A call in progress: its stream, and the thread that reads it (see {@link #cancel}). */
-    private record Running(ToolStream stream, Thread reader) {}
+    private final ToolRuntime runtime;
+    private final Duration idleLimit;
 
     private static final class State {
-        final Session core = Session.create();
-        final Map<String, Running> running = new ConcurrentHashMap<>();
+        final Session core;
+        final Map<String, RunningCall> running = new ConcurrentHashMap<>();
         final Set<String> cancelledEarly = new LinkedHashSet<>();
+        final Set<String> cancelledByClient = new LinkedHashSet<>();
+        final ReplayLog replay = new ReplayLog();
+        volatile long lastUsedNanos = System.nanoTime();
+
+        State(Session core) {
+            this.core = core;
+        }
     }
 
-    /** The core session of an MCP session, created on its first call. */
-    Session coreSession(String sessionId) {
-        return state(sessionId).core;
+    McpSessions(ToolRuntime runtime) {
+        this(runtime, DEFAULT_IDLE_LIMIT);
+    }
+
+    McpSessions(ToolRuntime runtime, Duration idleLimit) {
+        this.runtime = runtime;
+        this.idleLimit = idleLimit;
+    }
+
+    Duration idleLimit() {
+        return idleLimit;
+    }
+
+    /** The events sent to an MCP session's client, for resumption. */
+    ReplayLog replayLog(String sessionId) {
+        return state(sessionId).replay;
+    }
+
+    /** Whether the session exists here (it began and has not ended). */
+    boolean exists(String sessionId) {
+        return sessionId != null && sessions.containsKey(sessionId);
     }
 
     /**
-     * Remembers a running call so that {@code notifications/cancelled} can close its stream. The calling
-     * thread is the one that reads the stream's events. Run the returned action once the call is over.
+     * Starts {@code call} in the MCP session's runtime session, known by its request id so that
+     * {@code notifications/cancelled} or a lost connection can cancel it. Run the returned action once
+     * the call's terminal event was read.
      */
-    Runnable started(String sessionId, String requestId, ToolStream stream) {
+    Started start(String sessionId, String requestId, ToolCall call) {
         State state = state(sessionId);
-        Running call = new Running(stream, Thread.currentThread());
-        state.running.put(requestId, call);
+        RunningCall running = runtime.start(state.core, call);
+        state.running.put(requestId, running);
         boolean alreadyCancelled;
         synchronized (state.cancelledEarly) {
             alreadyCancelled = state.cancelledEarly.remove(requestId);
         }
-        if (alreadyCancelled) cancel(state, requestId, call);
-        return () -> state.running.remove(requestId, call);
+        if (alreadyCancelled) running.cancel();
+        return new Started(running, () -> {
+            state.running.remove(requestId, running);
+            state.lastUsedNanos = System.nanoTime();
+        });
+    }
+
+    /** A started call and what to do once it is over. */
+    record Started(RunningCall call, Runnable finished) {}
+
+    @Override
+    public void opened(String sessionId) {
+        state(sessionId);
+    }
+
+    @Override
+    public void used(String sessionId) {
+        State state = sessions.get(sessionId);
+        if (state != null) state.lastUsedNanos = System.nanoTime();
+    }
+
+    @Override
+    public boolean expired(String sessionId) {
+        State state = sessions.get(sessionId);
+        return state == null || (state.running.isEmpty() && System.nanoTime() - state.lastUsedNanos > idleLimit.toNanos());
     }
 
     @Override
     public void cancelled(String sessionId, String requestId) {
         if (requestId == null) return;
         State state = state(sessionId);
-        Running call = state.running.get(requestId);
+        remember(state.cancelledByClient, requestId);
+        RunningCall call = state.running.get(requestId);
         if (call != null) {
             log.info("MCP session {} cancelled request {}", sessionId, requestId);
-            cancel(state, requestId, call);
+            call.cancel();
             return;
         }
-        synchronized (state.cancelledEarly) {
-            state.cancelledEarly.add(requestId);
-            if (state.cancelledEarly.size() > EARLY_CANCELS_KEPT) {
-                state.cancelledEarly.remove(state.cancelledEarly.iterator().next());
-            }
+        remember(state.cancelledEarly, requestId);
+    }
+
+    /** The connection that was to carry a request's answer broke: nobody is left to read it, so the call stops. */
+    void connectionLost(String sessionId, String requestId) {
+        State state = sessions.get(sessionId);
+        RunningCall call = state == null || requestId == null ? null : state.running.get(requestId);
+        if (call == null) return;
+        log.info("MCP session {} lost the connection of request {}; cancelling it", sessionId, requestId);
+        call.cancel();
+    }
+
+    /** Whether the client cancelled the request with this JSON-RPC id (its answer is then held back). */
+    boolean cancelledByClient(String sessionId, Object requestId) {
+        State state = sessions.get(sessionId);
+        if (state == null) return false;
+        synchronized (state.cancelledByClient) {
+            return state.cancelledByClient.contains(String.valueOf(requestId));
         }
     }
 
@@ -79,37 +146,29 @@ final class McpSessions implements SessionListener, AutoCloseable {
     public void ended(String sessionId) {
         State state = sessions.remove(sessionId);
         if (state == null) return;
-        log.info("MCP session {} ended; closing its {} running calls and its shell", sessionId, state.running.size());
-        state.running.forEach((requestId, call) -> cancel(state, requestId, call));
+        log.info("MCP session {} ended; cancelling its {} running calls and closing its shell", sessionId, state.running.size());
         state.core.close();
     }
 
     @Override
     public void close() {
         Set.copyOf(sessions.keySet()).forEach(this::ended);
+        runtime.close();
+    }
+
+    /** The sessions alive now. */
+    List<String> ids() {
+        return List.copyOf(sessions.keySet());
     }
 
     private State state(String sessionId) {
-        return sessions.computeIfAbsent(sessionId, id -> new State());
+        return sessions.computeIfAbsent(sessionId, id -> new State(runtime.openSession(id)));
     }
 
-    /**
-     * Closes the call's stream, which kills its processes and waits until the tool has cleaned up, so this
-     * runs on a thread of its own, never on the one reading the client's messages. A reader blocked waiting
-     * for the stream's next event is not woken by a close from another thread, so the reader is
-     * interrupted until it has let go of the call; it then finds the call's (cancelled) result.
-     */
-    private static void cancel(State state, String requestId, Running call) {
-        Thread.ofVirtual().name("mcp-cancel-" + call.stream().callId()).start(() -> {
-            call.stream().close();
-            try {
-                for (int i = 0; i < WAKE_ATTEMPTS && state.running.get(requestId) == call; i++) {
-                    call.reader().interrupt();
-                    Thread.sleep(WAKE_INTERVAL_MS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+    private static void remember(Set<String> requestIds, String requestId) {
+        synchronized (requestIds) {
+            requestIds.add(requestId);
+            if (requestIds.size() > CANCELS_KEPT) requestIds.remove(requestIds.iterator().next());
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * A call's terminal event as an MCP tool result: the model's text (the output as {@code ModelView} rendered
  * it, with the spool path whenever something was left out), images as image content, {@code isError} for a
  * tool error or a runtime failure, and the result's metadata (exit code, duration, spool path, ...) under
- * {@code _meta}.
+ * {@code _meta}. A tool with an output schema also gets its result's facts as {@code structuredContent}.
  */
 final class ResultTranslator {
 
@@ -24,6 +24,11 @@ final class ResultTranslator {
     private ResultTranslator() {}
 
     static McpSchema.CallToolResult toResult(ToolEvent terminal) {
+        return toResult(terminal, ToolPresentation.UNSTRUCTURED);
+    }
+
+    /** As {@link #toResult(ToolEvent)}, with the structured facts {@code presentation} declares. */
+    static McpSchema.CallToolResult toResult(ToolEvent terminal, ToolPresentation presentation) {
         ToolResult result = ToolRegistry.resultOf(terminal);
         List<McpSchema.Content> content = new ArrayList<>();
         for (ContentBlock block : result.content()) {
@@ -38,6 +43,7 @@ final class ResultTranslator {
             // LinkedHashMap: metadata may hold nulls (a timed-out command has no exit code yet).
             builder.meta(Map.of(META_KEY, new LinkedHashMap<>(result.metadata())));
         }
+        presentation.structured(result).ifPresent(builder::structuredContent);
         return builder.build();
     }
 }

@@ -1,10 +1,7 @@
 package dev.agentstream.mcp;
 
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransport;
-import io.modelcontextprotocol.spec.McpStreamableServerTransport;
-import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,15 +9,13 @@ import reactor.core.publisher.Mono;
  * sent: an unknown tool is answered with the fixed text "Unknown tool: invalid_tool_name" whatever the
  * name asked for, which then only appears in the error's data. Everything else passes unchanged.
  */
-final class RewordingTransport implements McpStreamableServerTransport {
+final class RewordingTransport extends ForwardingTransport {
 
     private static final String SDK_UNKNOWN_TOOL = "Unknown tool:";
     private static final String SDK_TOOL_NOT_FOUND = "Tool not found: ";
 
-    private final McpServerTransport delegate;
-
     RewordingTransport(McpServerTransport delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** {@code message}, with an unknown tool's error naming the tool asked for. */
@@ -38,33 +33,7 @@ final class RewordingTransport implements McpStreamableServerTransport {
     }
 
     @Override
-    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-        return delegate.sendMessage(reword(message));
-    }
-
-    @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-        if (delegate instanceof McpStreamableServerTransport streamable) return streamable.sendMessage(reword(message), messageId);
-        return delegate.sendMessage(reword(message));
-    }
-
-    @Override
-    public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-        return delegate.unmarshalFrom(data, typeRef);
-    }
-
-    @Override
-    public Mono<Void> closeGracefully() {
-        return delegate.closeGracefully();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public List<String> protocolVersions() {
-        return delegate.protocolVersions();
+        return forward(reword(message), messageId);
     }
 }

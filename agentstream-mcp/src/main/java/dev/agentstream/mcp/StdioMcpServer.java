@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.ToolRuntime;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -20,12 +21,13 @@ public final class StdioMcpServer implements AutoCloseable {
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-    private final McpSessions sessions = new McpSessions();
+    private final McpSessions sessions;
     private final CountDownLatch clientGone = new CountDownLatch(1);
     private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
 
     private StdioMcpServer(McpOptions options, InputStream in, OutputStream out) {
+        this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()));
         McpJsonMapper mapper = McpJson.mapper();
         SessionListener listener = new SessionListener() {
             @Override
@@ -39,7 +41,7 @@ public final class StdioMcpServer implements AutoCloseable {
                 clientGone.countDown();
             }
         };
-        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener);
+        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener, sessions::cancelledByClient);
         this.server = ServerAssembly.build(McpServer.async(transport), options, sessions, mapper, callThreads);
     }
 

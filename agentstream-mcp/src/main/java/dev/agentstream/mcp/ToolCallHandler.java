@@ -2,14 +2,13 @@ package dev.agentstream.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.EventJson;
+import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
-import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolEvent;
-import dev.agentstream.core.ToolRegistry;
-import dev.agentstream.core.ToolStream;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -17,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@code tools/call} to its end: in the caller's core session, with the call registered so that
- * {@code notifications/cancelled} can close its stream, and with progress notifications while it runs
- * when the request carries a progress token. Blocks: call it on a thread that may wait (a virtual thread).
+ * Runs one {@code tools/call} to its end: in the caller's runtime session, known by its request id so that
+ * {@code notifications/cancelled} or a lost connection can cancel it (the runtime then ends its events with
+ * a cancelled result), and with progress notifications while it runs when the request carries a progress
+ * token. Blocks: call it on a thread that may wait (a virtual thread).
  */
 final class ToolCallHandler {
 
@@ -28,15 +28,13 @@ final class ToolCallHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ToolCallHandler.class);
 
-    private final ToolRegistry registry;
-    private final McpOptions options;
     private final McpSessions sessions;
     private final AtomicLong unnamedCalls = new AtomicLong();
+    private final Map<String, ToolPresentation> presentations = new HashMap<>();
 
     ToolCallHandler(McpOptions options, McpSessions sessions) {
-        this.registry = options.registry();
-        this.options = options;
         this.sessions = sessions;
+        for (Tool tool : options.exposed()) presentations.put(tool.spec().name(), ToolPresentation.of(tool.spec()));
     }
 
     McpSchema.CallToolResult call(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
@@ -44,24 +42,19 @@ final class ToolCallHandler {
         String requestId = RequestContext.requestIdOf(exchange.transportContext())
                 .orElseGet(() -> "unnamed-" + unnamedCalls.incrementAndGet());
         ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
-        ToolContext context = new ToolContext(sessions.coreSession(sessionId), options.runtime());
-        ToolStream stream = registry.execute(call, context);
-        Runnable finished = sessions.started(sessionId, requestId, stream);
+        McpSessions.Started started = sessions.start(sessionId, requestId, call);
         try {
-            ToolEvent terminal = registry.deliver(stream, call.name(), progressSender(exchange, request.progressToken()));
+            ToolEvent terminal = started.call().deliver(progressSender(exchange, request.progressToken()));
             tellTheUser(exchange, call.name(), terminal);
-            return ResultTranslator.toResult(terminal);
+            return ResultTranslator.toResult(terminal, presentations.getOrDefault(call.name(), ToolPresentation.UNSTRUCTURED));
         } finally {
-            finished.run();
-            stream.close();
-            // A cancellation wakes this thread with interrupts; none may outlive the call.
-            Thread.interrupted();
+            started.finished().run();
         }
     }
 
     /**
      * Sends progress in order and before the result, since the same thread sends both. A send that fails
-     * throws, which makes the registry stop delivering events (the call goes on and its result is kept).
+     * throws, which makes the runtime stop delivering events (the call goes on and its result is kept).
      */
     private static Consumer<ToolEvent> progressSender(McpAsyncServerExchange exchange, Object progressToken) {
         if (progressToken == null) return event -> {};

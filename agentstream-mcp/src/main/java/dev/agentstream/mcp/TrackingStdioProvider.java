@@ -3,24 +3,35 @@ package dev.agentstream.mcp;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import reactor.core.publisher.Mono;
 
-/** A transport provider whose sessions are {@link TrackingServerSession}s; everything else is the wrapped provider's. */
+/**
+ * A transport provider whose sessions are {@link TrackingServerSession}s, whose answers to requests the client
+ * cancelled are held back; everything else is the wrapped provider's.
+ */
 final class TrackingStdioProvider implements McpServerTransportProvider {
 
     private final McpServerTransportProvider delegate;
     private final SessionListener listener;
+    private final BiPredicate<String, Object> cancelledByClient;
 
-    TrackingStdioProvider(McpServerTransportProvider delegate, SessionListener listener) {
+    /** {@code cancelledByClient} says whether a session's client cancelled the request with a JSON-RPC id. */
+    TrackingStdioProvider(McpServerTransportProvider delegate, SessionListener listener, BiPredicate<String, Object> cancelledByClient) {
         this.delegate = delegate;
         this.listener = listener;
+        this.cancelledByClient = cancelledByClient;
     }
 
     @Override
     public void setSessionFactory(McpServerSession.Factory sessionFactory) {
         delegate.setSessionFactory(transport -> {
-            RewordingTransport reworded = new RewordingTransport(transport);
-            return new TrackingServerSession(sessionFactory.create(reworded), reworded, listener);
+            AtomicReference<String> sessionId = new AtomicReference<>();
+            RewordingTransport reworded = new RewordingTransport(new CancelledAnswers(transport, id -> cancelledByClient.test(sessionId.get(), id)));
+            McpServerSession session = sessionFactory.create(reworded);
+            sessionId.set(session.getId());
+            return new TrackingServerSession(session, reworded, listener);
         });
     }
 

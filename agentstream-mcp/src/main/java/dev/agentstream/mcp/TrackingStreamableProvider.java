@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.List;
@@ -9,11 +10,13 @@ import reactor.core.publisher.Mono;
 final class TrackingStreamableProvider implements McpStreamableServerTransportProvider {
 
     private final McpStreamableServerTransportProvider delegate;
-    private final SessionListener listener;
+    private final McpSessions listener;
+    private final McpJsonMapper mapper;
 
-    TrackingStreamableProvider(McpStreamableServerTransportProvider delegate, SessionListener listener) {
+    TrackingStreamableProvider(McpStreamableServerTransportProvider delegate, McpSessions listener, McpJsonMapper mapper) {
         this.delegate = delegate;
         this.listener = listener;
+        this.mapper = mapper;
     }
 
     @Override
@@ -21,7 +24,7 @@ final class TrackingStreamableProvider implements McpStreamableServerTransportPr
         delegate.setSessionFactory(initRequest -> {
             McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(initRequest);
             return new McpStreamableServerSession.McpStreamableServerSessionInit(
-                    new TrackingStreamableSession(started.session(), listener), started.initResult());
+                    new TrackingStreamableSession(started.session(), listener, mapper), started.initResult());
         });
     }
 

@@ -2,10 +2,7 @@ package dev.agentstream.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,28 +18,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class McpHttpSessionsTest {
 
-    private Process server;
+    private ServerProcess server;
     private URI endpoint;
 
     @BeforeEach
     void start() throws Exception {
-        server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), TestServerMain.class.getName(), "--http")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.startsWith(TestServerMain.ENDPOINT_LINE)) {
-            // skip anything else
-        }
-        assertThat(line).as("the server announces its endpoint").isNotNull();
-        endpoint = URI.create(line.substring(TestServerMain.ENDPOINT_LINE.length()));
+        server = ServerProcess.http();
+        endpoint = server.endpoint();
     }
 
     @AfterEach
     @Timeout(30)
     void stop() throws Exception {
-        server.destroy();
-        if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+        server.close();
     }
 
     @Test
@@ -61,7 +49,7 @@ class McpHttpSessionsTest {
         TestClient b = connect();
         List<Long> shells = List.of(shellPid(a), shellPid(b));
         assertThat(shells).allMatch(TestClient::running);
-        server.destroy();
+        server.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (shells.stream().anyMatch(TestClient::running) && System.nanoTime() < deadline) Thread.sleep(50);
         assertThat(shells).as("the shells of both sessions are gone").noneMatch(TestClient::running);
