@@ -1,12 +1,16 @@
 package dev.agentstream.mcp;
 
 import dev.agentstream.core.ToolRuntime;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -16,8 +20,12 @@ import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -53,7 +61,10 @@ public final class HttpMcpServer implements AutoCloseable {
 
     private HttpMcpServer(McpOptions options, HttpAccess access, Duration sessionIdle) throws Exception {
         this.access = access;
-        this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle,
+                Optional.of(new ToolMetrics(metrics)));
+        Gauge.builder("agentstream.sessions.open", sessions::openCount).description("MCP sessions open in this server").register(metrics);
         McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mapper)
@@ -77,6 +88,7 @@ public final class HttpMcpServer implements AutoCloseable {
         ServletHolder mcp = new ServletHolder("mcp", servlet);
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, ENDPOINT);
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics, headerValidator(access))), MetricsServlet.PATH);
         access.token().ifPresent(token -> {
             // Before everything else: a request without the token learns nothing, not even whether a session exists.
             FilterHolder bearer = new FilterHolder(new BearerTokenFilter(token));
@@ -221,5 +233,15 @@ public final class HttpMcpServer implements AutoCloseable {
             }
         }
         return DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins).allowedHosts(access.hostHeaderPatterns()).build();
+    }
+
+    /** A request's {@code Origin} and {@code Host} headers, as {@link #headerValidator} checks them. */
+    public static Map<String, List<String>> originAndHost(HttpServletRequest request) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (String name : List.of("Origin", "Host")) {
+            List<String> values = Collections.list(request.getHeaders(name));
+            if (!values.isEmpty()) map.put(name, values);
+        }
+        return map;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class McpSessions implements SessionListener, AutoCloseable {
     private static final int CANCELS_KEPT = 64;
 
     private final Map<String, State> sessions = new ConcurrentHashMap<>();
+    private final Optional<ToolMetrics> metrics;
     private final ToolRuntime runtime;
     private final Duration idleLimit;
 
@@ -52,8 +54,23 @@ final class McpSessions implements SessionListener, AutoCloseable {
     }
 
     McpSessions(ToolRuntime runtime, Duration idleLimit) {
+        this(runtime, idleLimit, Optional.empty());
+    }
+
+    McpSessions(ToolRuntime runtime, Duration idleLimit, Optional<ToolMetrics> metrics) {
         this.runtime = runtime;
         this.idleLimit = idleLimit;
+        this.metrics = metrics;
+    }
+
+    /** Where the calls' events are counted, when this server serves metrics. */
+    Optional<ToolMetrics> metrics() {
+        return metrics;
+    }
+
+    /** How many sessions are open now. */
+    int openCount() {
+        return sessions.size();
     }
 
     Duration idleLimit() {

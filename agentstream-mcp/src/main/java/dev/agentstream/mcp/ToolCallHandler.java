@@ -10,6 +10,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,7 +45,13 @@ final class ToolCallHandler {
         ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
         McpSessions.Started started = sessions.start(sessionId, requestId, call);
         try {
-            ToolEvent terminal = started.call().deliver(progressSender(exchange, request.progressToken()));
+            Consumer<ToolEvent> progress = progressSender(exchange, request.progressToken());
+            Optional<ToolMetrics> metrics = sessions.metrics();
+            ToolEvent terminal = started.call().deliver(metrics.isEmpty() ? progress : event -> {
+                if (!(event instanceof ToolEvent.Completed || event instanceof ToolEvent.Failed)) metrics.get().record(call.name(), event);
+                progress.accept(event);
+            });
+            metrics.ifPresent(m -> m.record(call.name(), terminal));
             tellTheUser(exchange, call.name(), terminal);
             return ResultTranslator.toResult(terminal, presentations.getOrDefault(call.name(), ToolPresentation.UNSTRUCTURED));
         } finally {

@@ -75,6 +75,33 @@ class McpHttpServerTest extends McpServerContract {
         }
     }
 
+    @Test
+    void metricsCountTheCallsByToolAndOutcome() throws Exception {
+        try (TestClient c = connect()) {
+            c.call("bash", Map.of("command", "echo metrics-probe"));
+            c.call("bash", Map.of("command", "exit 3"));
+        }
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        // Other tests of this class call bash too: the counts are at least this test's.
+        assertThat(counter(metrics.body(), "agentstream_tool_calls_total{outcome=\"ok\",tool=\"bash\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics.body(), "agentstream_tool_calls_total{outcome=\"error\",tool=\"bash\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics.body(), "agentstream_tool_output_bytes_total{tool=\"bash\"}")).isGreaterThanOrEqualTo("metrics-probe\n".length());
+        assertThat(metrics.body()).contains("agentstream_tool_duration_seconds_bucket").contains("agentstream_tool_first_output_seconds_count")
+                .contains("agentstream_sessions_open");
+
+        HttpResponse<String> fromAnotherSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics"))
+                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromAnotherSite.statusCode()).isEqualTo(403);
+    }
+
+    private static double counter(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(series + " is not in\n" + scrape));
+    }
+
     private static HttpResponse<String> initializeFrom(String origin) throws Exception {
         return HttpClient.newHttpClient().send(initialize(origin).build(), HttpResponse.BodyHandlers.ofString());
     }

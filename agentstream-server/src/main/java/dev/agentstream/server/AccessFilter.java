@@ -14,10 +14,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every request passes here first. {@code Host} and {@code Origin} are checked as {@code mcp --http} checks
@@ -44,7 +40,7 @@ final class AccessFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         try {
-            headers.validateHeaders(originAndHost(request));
+            headers.validateHeaders(HttpMcpServer.originAndHost(request));
         } catch (ServerTransportSecurityException e) {
             Responses.error(response, HttpServletResponse.SC_FORBIDDEN, request.getHeader("Origin") != null && e.getMessage().contains("Origin")
                     ? "Requests from pages of other sites are refused; open agentstream from the URL it printed."
@@ -82,14 +78,5 @@ final class AccessFilter implements Filter {
             if (COOKIE.equals(cookie.getName())) return cookie.getValue();
         }
         return null;
-    }
-
-    private static Map<String, List<String>> originAndHost(HttpServletRequest request) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (String name : List.of("Origin", "Host")) {
-            List<String> values = Collections.list(request.getHeaders(name));
-            if (!values.isEmpty()) map.put(name, values);
-        }
-        return map;
     }
 }

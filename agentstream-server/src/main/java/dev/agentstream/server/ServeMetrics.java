@@ -2,18 +2,11 @@ package dev.agentstream.server;
 
 import dev.agentstream.agent.AgentEvent;
 import dev.agentstream.agent.AgentListener;
-import dev.agentstream.core.ToolEvent;
-import dev.agentstream.core.ToolResult;
+import dev.agentstream.mcp.ToolMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -24,8 +17,7 @@ import java.util.function.IntSupplier;
 final class ServeMetrics implements AgentListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** Calls that have printed something already, so only their first output is timed. */
-    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private final ToolMetrics tools = new ToolMetrics(registry);
     private final Counter apiRequests;
     private final Counter retries;
     private final Counter eventBytes;
@@ -52,40 +44,9 @@ final class ServeMetrics implements AgentListener {
                 tokens("cache_read", u.turnUsage().cacheRead());
                 tokens("cache_write", u.turnUsage().cacheWrite());
             }
-            case AgentEvent.Tool t -> tool(t.toolName(), t.event());
+            case AgentEvent.Tool t -> tools.record(t.toolName(), t.event());
             default -> {}
         }
-    }
-
-    private void tool(String name, ToolEvent event) {
-        switch (event) {
-            case ToolEvent.Output o -> {
-                Counter.builder("agentstream.tool.output.bytes").tag("tool", name).description("Bytes of output tools streamed")
-                        .register(registry).increment(o.text().getBytes(StandardCharsets.UTF_8).length);
-                if (answered.add(o.callId())) {
-                    Timer.builder("agentstream.tool.first.output").tag("tool", name).description("Time from a call's start to its first output")
-                            .publishPercentileHistogram().register(registry).record(Duration.ofMillis(o.t()));
-                }
-            }
-            case ToolEvent.Image i -> DistributionSummary.builder("agentstream.tool.image.bytes").tag("tool", name).baseUnit("bytes")
-                    .description("Sizes of images tools returned").register(registry).record(i.bytes().length);
-            case ToolEvent.Completed c -> finished(name, c.callId(), outcome(c.result()), c.t());
-            case ToolEvent.Failed f -> finished(name, f.callId(), "failed", f.t());
-            default -> {}
-        }
-    }
-
-    private void finished(String tool, String callId, String outcome, long millis) {
-        answered.remove(callId);
-        Counter.builder("agentstream.tool.calls").tag("tool", tool).tag("outcome", outcome).description("Tool calls by tool and outcome")
-                .register(registry).increment();
-        Timer.builder("agentstream.tool.duration").tag("tool", tool).description("How long tool calls ran")
-                .publishPercentileHistogram().register(registry).record(Duration.ofMillis(millis));
-    }
-
-    private static String outcome(ToolResult result) {
-        if (Boolean.TRUE.equals(result.metadata().get("cancelled"))) return "cancelled";
-        return result.isError() ? "error" : "ok";
     }
 
     private void tokens(String kind, long count) {
