@@ -204,7 +204,9 @@ class BashToolTest {
 
     @Test
     void binaryAndInvalidUtf8OutputNeverBreaksTheCall() {
-        var result = calls.bash("head -c 200000 /dev/urandom; printf '\\xff\\xfe\\xc3'; echo; echo done-binary");
+        // BEL and ESC end whatever terminal sequence the random bytes left open (an ESC P or U+0090 string
+        // would otherwise hide the rest, as it would on a terminal).
+        var result = calls.bash("head -c 200000 /dev/urandom; printf '\\a\\033\\\\\\xff\\xfe\\xc3'; echo; echo done-binary");
         assertThat(result.terminal()).isInstanceOf(ToolEvent.Completed.class);
         assertThat(result.text()).contains("done-binary");
         assertThat(result.meta()).containsEntry("exitCode", 0);
