@@ -9,7 +9,8 @@ package dev.agentstream.core.view;
  * string sequences OSC/DCS/SOS/PM/APC ({@code ESC ] P X ^ _ ... } ended by BEL or {@code ESC \}), two- and
  * three-char ESC sequences ({@code ESC 7}, {@code ESC ( B}), every other C0 control, DEL and the C1 range
  * U+0080..U+009F. A string sequence that never ends is abandoned after {@link #MAX_STRING} chars so a stray
- * {@code ESC ]} cannot swallow all later output.
+ * {@code ESC ]} cannot swallow all later output; {@link #hiddenInOpenStrings()} says how much such strings hid, so
+ * the view can tell the model rather than silently lose it.
  *
  * <p>Also counts the UTF-8 length of everything it is fed (a surrogate counts 2, so a pair counts 4).
  */
@@ -31,6 +32,8 @@ final class AnsiStripper {
 
     private int state = GROUND;
     private int stringLen;
+    private char stringIntroducer;
+    private long abandonedStringChars;
     private long utf8Bytes;
 
     /**
@@ -70,6 +73,7 @@ final class AnsiStripper {
                         else if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_') {
                             st = STRING;
                             sl = 0;
+                            stringIntroducer = c;
                         } else if (c >= 0x20 && c <= 0x2F) st = ESC_INTERMEDIATE;
                         else if (c >= 0x30 && c <= 0x7E) st = GROUND;
                         else if (c != ESC_CHAR) { // ESC ESC: the first is dropped, a new sequence begins
@@ -101,6 +105,7 @@ final class AnsiStripper {
                         if (c == BEL || c == CAN || c == SUB) st = GROUND;
                         else if (c == ESC_CHAR) st = STRING_ESC;
                         else if (++sl > MAX_STRING) {
+                            abandonedStringChars += MAX_STRING;
                             st = GROUND;
                             continue dispatch;
                         }
@@ -121,6 +126,21 @@ final class AnsiStripper {
         stringLen = sl;
         utf8Bytes = bytes;
         return w - off;
+    }
+
+    /**
+     * Chars hidden by string sequences that did not end: those given up after {@link #MAX_STRING} chars, plus
+     * the string still open now, if it is longer than {@code openThreshold} (a short open one is most likely a
+     * real sequence whose end has not arrived yet).
+     */
+    long hiddenInOpenStrings(int openThreshold) {
+        boolean open = state == STRING || state == STRING_ESC;
+        return abandonedStringChars + (open && stringLen > openThreshold ? stringLen : 0);
+    }
+
+    /** How the last string sequence began, as in {@code "ESC ]"}. */
+    String lastStringIntroducer() {
+        return "ESC " + stringIntroducer;
     }
 
     long utf8Bytes() {

@@ -82,7 +82,14 @@ public final class ModelView implements AutoCloseable {
     private long renderedVersion = -1;
     private Rendered rendered;
 
+    /** An open control string longer than this is reported; real titles and hyperlinks are shorter. */
+    private static final int OPEN_STRING_NOTE_THRESHOLD = 4096;
+
     private record Rendered(String text, boolean truncated, long omittedLines, long omittedChars) {
+        Rendered withNote(String note) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            return new Rendered(text + sep + note + "\n", truncated, omittedLines, omittedChars);
+        }
     }
 
     /** A view of terminal output. */
@@ -272,6 +279,13 @@ public final class ModelView implements AutoCloseable {
             ring.appendTo(tailSrc);
             tailSrc.append(line, 0, lineLen);
             r = truncated(head, headNewlines, headUtf8, tailSrc, tailCap);
+        }
+        long hidden = kind == OutputKind.TERMINAL ? stripper.hiddenInOpenStrings(OPEN_STRING_NOTE_THRESHOLD) : 0;
+        if (hidden > 0) {
+            r = r.withNote(String.format(Locale.ROOT,
+                    "[%,d characters of output were hidden inside a terminal control string (%s) that did not end,"
+                            + " as a terminal hides them; full output: %s]",
+                    hidden, stripper.lastStringIntroducer(), markerPath));
         }
         rendered = r;
         renderedVersion = version;

@@ -56,6 +56,29 @@ class ModelViewTest {
     }
 
     @Test
+    void outputHiddenByAControlStringThatNeverEndsIsReportedNotSilentlyLost() throws IOException {
+        try (ModelView v = view(1000)) {
+            String rendered = renderOf(v, "before\n" + E + "]", "x".repeat(5000), "\nlost line\n");
+            assertThat(rendered).startsWith("before\n")
+                    .contains("[5,011 characters of output were hidden inside a terminal control string (ESC ]) that did not end")
+                    .contains(tmp.resolve("calls").resolve("c1.log").toAbsolutePath().toString())
+                    .doesNotContain("lost line");
+        }
+        try (ModelView v = view(1000)) {
+            String rendered = renderOf(v, E + "P", "y".repeat(AnsiStripper.MAX_STRING), "visible again\n");
+            assertThat(rendered).startsWith("visible again\n")
+                    .contains("[1,048,576 characters of output were hidden inside a terminal control string (ESC P)");
+        }
+    }
+
+    @Test
+    void shortOrClosedControlStringsNeedNoNote() throws IOException {
+        try (ModelView v = view(1000)) {
+            assertThat(renderOf(v, E + "]0;a window title" + "\u0007shown\n", E + "]8;;http://x")).isEqualTo("shown\n");
+        }
+    }
+
+    @Test
     void stripsAnsiIncludingSequencesSplitAcrossAppends() throws IOException {
         try (ModelView v = view(1000)) {
             assertThat(renderOf(v, E + "[3", "1mred" + E, "[0m ok " + E + "]0;ti", "tle\u0007done" + E + "]8;;u" + E,

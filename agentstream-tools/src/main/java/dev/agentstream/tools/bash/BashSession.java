@@ -96,7 +96,17 @@ final class BashSession implements AutoCloseable {
 
     /** A shell started as {@code launcher} says (perhaps in a sandbox); the scratch folder is shared with it. */
     static BashSession start(Path workingDirectory, Map<String, String> extraEnv, ShellLauncher launcher) throws IOException {
-        Path scratch = Files.createTempDirectory("agentstream-bash-");
+        Path scratch = ScratchFolders.create();
+        try {
+            return start(workingDirectory, extraEnv, launcher, scratch);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(scratch);
+            throw e;
+        }
+    }
+
+    private static BashSession start(Path workingDirectory, Map<String, String> extraEnv, ShellLauncher launcher, Path scratch)
+            throws IOException {
         String nonce = UUID.randomUUID().toString().replace("-", "");
         Map<String, String> env = launcher.inheritedEnvironment();
         env.keySet().removeIf(k -> k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") || k.startsWith("BASH_FUNC_"));
@@ -233,6 +243,11 @@ final class BashSession implements AutoCloseable {
 
     OptionalDouble lastFraction() {
         return lastFraction;
+    }
+
+    /** The folder of this session's command scripts, prompt FIFO and backlog; removed on close. */
+    Path scratchDirectory() {
+        return scratchDir;
     }
 
     RunningCommand submit(String command) throws IOException {
@@ -472,12 +487,17 @@ final class BashSession implements AutoCloseable {
         typeAhead.close();
         try {
             backlog.close();
-            try (var files = Files.list(scratchDir)) {
-                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(scratchDir);
         } catch (IOException e) {
-            log.debug("Could not remove {}: {}", scratchDir, e.toString());
+            log.debug("Could not close the backlog in {}: {}", scratchDir, e.toString());
+        }
+        deleteQuietly(scratchDir);
+    }
+
+    private static void deleteQuietly(Path scratch) {
+        try {
+            ScratchFolders.deleteTree(scratch);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not remove {}: {}", scratch, e.toString());
         }
     }
 }
