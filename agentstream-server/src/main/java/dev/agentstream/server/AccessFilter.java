@@ -19,11 +19,12 @@ import java.io.IOException;
  * Every request passes here first. {@code Host} and {@code Origin} are checked as {@code mcp --http} checks
  * them (DNS rebinding, other sites' pages); then the token: the page's first load carries it in the URL
  * ({@code /?token=…}), which turns it into an HttpOnly, SameSite=Strict cookie and redirects to the bare
- * URL; later requests carry the cookie (or {@code Authorization: Bearer}, for scripts).
+ * URL; later requests carry the cookie (or {@code Authorization: Bearer}, for scripts). Browsers send a host's
+ * cookies to every port of it, so the cookie is named after the port: two servers on one machine keep theirs apart.
  */
 final class AccessFilter implements Filter {
 
-    static final String COOKIE = "agentstream_token";
+    private static final String COOKIE_PREFIX = "agentstream_token_";
     private static final String NO_TOKEN = "This agentstream server needs its token: open the URL that 'agentstream serve' printed "
             + "(it ends in ?token=…), or send 'Authorization: Bearer TOKEN'.";
 
@@ -53,13 +54,13 @@ final class AccessFilter implements Filter {
                 Responses.error(response, HttpServletResponse.SC_UNAUTHORIZED, "The token in the URL is not this server's; open the URL 'agentstream serve' printed.");
                 return;
             }
-            response.addHeader("Set-Cookie", COOKIE + "=" + fromUrl + "; Path=/; HttpOnly; SameSite=Strict");
+            response.addHeader("Set-Cookie", cookieName(request.getLocalPort()) + "=" + fromUrl + "; Path=/; HttpOnly; SameSite=Strict");
             // The token leaves the address bar (and the history) at once; the cookie carries it from now on.
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", "/");
             return;
         }
-        if (token.acceptedIn(request.getHeader("Authorization")) || accepted(cookie(request))) {
+        if (token.acceptedIn(request.getHeader("Authorization")) || accepted(cookie(request, cookieName(request.getLocalPort())))) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,11 +72,16 @@ final class AccessFilter implements Filter {
         return presented != null && !presented.isBlank() && token.acceptedIn("Bearer " + presented);
     }
 
-    private static String cookie(HttpServletRequest request) {
+    /** The name of the cookie that carries the token of the server listening on {@code port}. */
+    static String cookieName(int port) {
+        return COOKIE_PREFIX + port;
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) return null;
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) return cookie.getValue();
+            if (name.equals(cookie.getName())) return cookie.getValue();
         }
         return null;
     }

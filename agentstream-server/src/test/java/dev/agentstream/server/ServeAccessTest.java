@@ -40,7 +40,11 @@ class ServeAccessTest {
     }
 
     private static String cookie(ServeHarness h) {
-        return AccessFilter.COOKIE + "=" + h.token.value();
+        return AccessFilter.cookieName(port(h)) + "=" + h.token.value();
+    }
+
+    private static int port(ServeHarness h) {
+        return URI.create(h.server.baseUrl()).getPort();
     }
 
     @Test
@@ -53,7 +57,7 @@ class ServeAccessTest {
             }
             assertThat(post(h, "/api/sessions", "{\"task\":\"x\"}").statusCode()).isEqualTo(401);
             assertThat(get(h, "/?token=" + "x".repeat(43)).statusCode()).isEqualTo(401);
-            assertThat(get(h, "/api/sessions", "Cookie", AccessFilter.COOKIE + "=wrong-token-wrong-token").statusCode()).isEqualTo(401);
+            assertThat(get(h, "/api/sessions", "Cookie", AccessFilter.cookieName(port(h)) + "=wrong-token-wrong-token").statusCode()).isEqualTo(401);
             assertThat(h.api.requests()).isEmpty();
 
             HttpResponse<String> first = get(h, "/?token=" + h.token.value());
@@ -67,6 +71,19 @@ class ServeAccessTest {
             assertThat(page.body()).contains("<textarea id=\"task\"");
             assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
             assertThat(get(h, "/api/sessions", "Authorization", "Bearer " + h.token.value()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void two_servers_on_one_host_each_find_their_own_cookie_among_the_browsers_cookies() throws Exception {
+        try (ServeHarness a = new ServeHarness(home.resolve("a")); ServeHarness b = new ServeHarness(home.resolve("b"))) {
+            String setByB = get(b, "/?token=" + b.token.value()).headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(setByB).startsWith(cookie(b) + ";").doesNotStartWith(cookie(a));
+            // A browser that opened both sends both cookies to either port.
+            String both = cookie(a) + "; " + cookie(b);
+            assertThat(get(a, "/api/sessions", "Cookie", both).statusCode()).isEqualTo(200);
+            assertThat(get(b, "/api/sessions", "Cookie", both).statusCode()).isEqualTo(200);
+            assertThat(get(b, "/api/sessions", "Cookie", AccessFilter.cookieName(port(b)) + "=" + a.token.value()).statusCode()).isEqualTo(401);
         }
     }
 

@@ -263,7 +263,7 @@ class ServePageBrowserTest {
 
             var export = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(h.server.baseUrl() + "/api/sessions/" + session + "/export"))
-                    .header("Cookie", AccessFilter.COOKIE + "=" + h.token.value()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .header("Cookie", AccessFilter.cookieName(java.net.URI.create(h.server.baseUrl()).getPort()) + "=" + h.token.value()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(export.body()).doesNotContain("/static/", "src=\"http", "import {");
             Path file = h.home.resolve("export.html");
