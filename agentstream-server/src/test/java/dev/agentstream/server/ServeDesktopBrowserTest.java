@@ -53,37 +53,43 @@ class ServeDesktopBrowserTest {
             try {
                 browser.await(d -> hash(browser) != before);
                 assertThat(Integer.parseInt(pane.getDomAttribute("data-frames"))).isGreaterThan(framesBefore);
+                takeOverClickLandsAndIsToldToTheModel(h, browser, pane);
             } finally {
                 window.destroy();
                 window.waitFor();
             }
-
-            browser.driver.findElement(By.id("task")).sendKeys("get ready", Keys.ENTER);
-            browser.await(d -> d.findElement(By.id("chat")).getText().contains("Ready."));
-            browser.await(d -> "idle".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
-            browser.driver.findElement(By.id("take-over")).click();
-            browser.await(d -> pane.getAttribute("class").contains("taking-over"));
-
-            // A point on the canvas, in page pixels, and the screen pixel it stands for.
-            @SuppressWarnings("unchecked")
-            List<Number> box = (List<Number>) browser.driver.executeScript(
-                    "const r = document.querySelector('canvas.screen').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];");
-            double left = box.get(0).doubleValue(), top = box.get(1).doubleValue(), width = box.get(2).doubleValue(), height = box.get(3).doubleValue();
-            int pageX = (int) Math.round(left + width * 0.7), pageY = (int) Math.round(top + height * 0.6);
-            Point expected = new Point((int) Math.round((pageX - left) * 1280 / width), (int) Math.round((pageY - top) * 800 / height));
-            new Actions(browser.driver).moveToLocation(pageX, pageY).click().perform();
-
-            browser.await(d -> d.findElement(By.cssSelector("#desktop .desktop-status")).getText().startsWith("Left-clicked at"));
-            Point pointer = MouseInfo.getPointerInfo().getLocation();
-            assertThat(Math.abs(pointer.x - expected.x)).as("pointer %s, expected %s", pointer, expected).isLessThanOrEqualTo(1);
-            assertThat(Math.abs(pointer.y - expected.y)).as("pointer %s, expected %s", pointer, expected).isLessThanOrEqualTo(1);
-            assertThat(browser.driver.findElement(By.id("chat")).getText()).contains("You (take-over): Left-clicked at");
-
-            browser.driver.findElement(By.id("hand-back")).click();
-            browser.await(d -> d.findElement(By.id("chat")).getText().contains("I see what you clicked."));
-            String told = h.api.request(1).lastMessage().toString();
-            assertThat(told).contains("the person took over the desktop", "Left-clicked at (", "I handed the desktop back to you");
         }
+    }
+
+    private static void takeOverClickLandsAndIsToldToTheModel(ServeHarness h, Browser browser, WebElement pane) throws Exception {
+        browser.driver.findElement(By.id("task")).sendKeys("get ready", Keys.ENTER);
+        browser.await(d -> d.findElement(By.id("chat")).getText().contains("Ready."));
+        browser.await(d -> "idle".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        browser.driver.findElement(By.id("take-over")).click();
+        browser.await(d -> pane.getAttribute("class").contains("taking-over"));
+
+        // A point on the canvas, in page pixels, and the screen pixel it stands for.
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) browser.driver.executeScript(
+                "const r = document.querySelector('canvas.screen').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];");
+        double left = box.get(0).doubleValue(), top = box.get(1).doubleValue(), width = box.get(2).doubleValue(), height = box.get(3).doubleValue();
+        int pageX = (int) Math.round(left + width * 0.7), pageY = (int) Math.round(top + height * 0.6);
+        Point expected = new Point((int) Math.round((pageX - left) * 1280 / width), (int) Math.round((pageY - top) * 800 / height));
+        new Actions(browser.driver).moveToLocation(pageX, pageY).click().perform();
+
+        browser.await(d -> d.findElement(By.cssSelector("#desktop .desktop-status")).getText().startsWith("Left-clicked at"));
+        Point pointer = MouseInfo.getPointerInfo().getLocation();
+        assertThat(Math.abs(pointer.x - expected.x)).as("pointer %s, expected %s", pointer, expected).isLessThanOrEqualTo(1);
+        assertThat(Math.abs(pointer.y - expected.y)).as("pointer %s, expected %s", pointer, expected).isLessThanOrEqualTo(1);
+        assertThat(browser.driver.findElement(By.id("chat")).getText()).contains("You (take-over): Left-clicked at");
+        // The page with its desktop pane, for the README (docs/serve-desktop.png is copied from here).
+        java.nio.file.Files.write(Path.of("target", "serve-desktop.png"),
+                browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        browser.driver.findElement(By.id("hand-back")).click();
+        browser.await(d -> d.findElement(By.id("chat")).getText().contains("I see what you clicked."));
+        String told = h.api.request(1).lastMessage().toString();
+        assertThat(told).contains("the person took over the desktop", "Left-clicked at (", "I handed the desktop back to you");
     }
 
     private static long hash(Browser browser) {
