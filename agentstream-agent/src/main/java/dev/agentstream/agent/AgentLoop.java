@@ -21,6 +21,7 @@ import dev.agentstream.agent.model.UnknownModel;
 import dev.agentstream.agent.model.TurnStreamer;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptRecorder;
+import dev.agentstream.agent.tools.ComputerBatch;
 import dev.agentstream.agent.tools.OrphanedCalls;
 import dev.agentstream.agent.tools.PendingCall;
 import dev.agentstream.agent.tools.ScreenshotStore;
@@ -158,13 +159,15 @@ public final class AgentLoop implements AutoCloseable {
             keepWithinContextWindow();
             MessageCreateParams request = requests.build(conversation.messages());
             ToolCallLedger ledger = new ToolCallLedger();
+            ComputerBatch computerActions = new ComputerBatch(runner);
             Map<String, PendingCall> calls = new LinkedHashMap<>();
             Optional<AssembledTurn> streamed;
             try {
                 streamed = streamer.stream(turn, request,
-                        use -> calls.put(use.id(), startCall(turn, use, ledger)),
+                        use -> calls.put(use.id(), startCall(turn, use, ledger, computerActions)),
                         (t, attempt, failure) -> {
                             ledger.attemptFailed();
+                            computerActions.restart();
                             calls.clear();
                         });
             } catch (ModelFailure failure) {
@@ -212,7 +215,7 @@ public final class AgentLoop implements AutoCloseable {
         };
     }
 
-    private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
+    private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger, ComputerBatch computerActions) {
         ToolDeclarations.RoutedCall routed = declarations.route(use);
         String toolName = routed.registryName();
         listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.toolset().isPresent() ? toolName : use.name(),
@@ -221,6 +224,7 @@ public final class AgentLoop implements AutoCloseable {
         if (earlier.isPresent()) {
             listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
                     + ", which already started before the connection failed; its result is used instead of running it again."));
+            if (routed.computerAction()) computerActions.rejoined(earlier.get());
             return earlier.get();
         }
         ToolCall call = new ToolCall(use.id(), toolName, routed.input());
@@ -228,6 +232,8 @@ public final class AgentLoop implements AutoCloseable {
         if (stopped) {
             // The reply was still streaming when the session was stopped: nothing new starts any more.
             pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
+        } else if (routed.computerAction()) {
+            pending = computerActions.add(call, routed.error());
         } else if (routed.error().isPresent()) {
             pending = runner.answer(call, ToolResult.error(routed.error().get()));
         } else {
