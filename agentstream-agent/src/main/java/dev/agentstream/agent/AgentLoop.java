@@ -133,6 +133,7 @@ public final class AgentLoop implements AutoCloseable {
             announced = true;
             listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
             model.notice().ifPresent(notice -> listener.accept(new AgentEvent.Notice(notice)));
+            model.retired().ifPresent(retired -> listener.accept(new AgentEvent.Notice(retired)));
             if (settings.effort().isPresent() && !requests.sendsEffort()) {
                 listener.accept(new AgentEvent.Notice("The effort setting (" + settings.effort().get() + ") is not sent: the model table says "
                         + model.profile().id() + " takes " + (model.profile().effortLevels().isEmpty() ? "no effort setting"
@@ -174,8 +175,10 @@ public final class AgentLoop implements AutoCloseable {
                 // INFO: the log file gets the cause; the person sees the message in the session_end event.
                 log.info("Turn {} failed: {}", turn, failure.getMessage(), failure.getCause());
                 runner.cancelAll();
-                String message = UnknownModel.is(failure.getCause()) ? UnknownModel.sentence(settings.model(), client) : failure.getMessage();
-                return end(AgentOutcome.Reason.FAILED, message, runUsage);
+                Optional<ModelProblem> problem = UnknownModel.is(failure.getCause())
+                        ? Optional.of(UnknownModel.ask(settings.model(), client)) : failure.problem();
+                return end(new AgentOutcome(AgentOutcome.Reason.FAILED, problem.map(ModelProblem::detail).orElse(failure.getMessage()),
+                        turns, runUsage, OptionalInt.empty(), problem));
             }
             if (streamed.isEmpty()) {
                 runner.cancelAll();
@@ -348,7 +351,10 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage, OptionalInt limit) {
-        AgentOutcome outcome = new AgentOutcome(reason, detail, turns, runUsage, limit);
+        return end(new AgentOutcome(reason, detail, turns, runUsage, limit));
+    }
+
+    private AgentOutcome end(AgentOutcome outcome) {
         listener.accept(new AgentEvent.SessionEnded(transcript.id(), outcome, transcript.file()));
         return outcome;
     }
