@@ -117,7 +117,8 @@ public final class ModelCatalog {
                 new ModelProfile.Prices(price.path("input").asDouble(), price.path("output").asDouble(),
                         price.path("cache_write").asDouble(), price.path("cache_read").asDouble()),
                 sources,
-                row.path("append_only_history").asBoolean(false));
+                row.path("append_only_history").asBoolean(false),
+                row.path("thinking_display_default").asText(ModelProfile.DISPLAY_SUMMARIZED));
     }
 
     private static Optional<String> text(JsonNode node, String field) {
