@@ -5,6 +5,7 @@ import dev.agentstream.agent.AgentConfigException.Setting;
 import dev.agentstream.agent.AgentEvent;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.ModelProblem;
+import dev.agentstream.agent.session.UnknownSessionException;
 
 /**
  * The agent reports problems and endings as structure; this is how {@code agentstream run} words them for its
@@ -29,6 +30,9 @@ final class RunWording {
     }
 
     static String problem(AgentConfigException e) {
+        if (e instanceof UnknownSessionException unknown) {
+            return "There is no session '" + unknown.id() + "' in " + unknown.dir() + "; run 'agentstream sessions' to list them.";
+        }
         return e.message(RunWording::flag);
     }
 

@@ -9,6 +9,7 @@ import dev.agentstream.agent.AgentEvent;
 import dev.agentstream.agent.AgentOutcome;
 import dev.agentstream.agent.AgentSettings;
 import dev.agentstream.agent.ModelProblem;
+import dev.agentstream.agent.session.UnknownSessionException;
 import dev.agentstream.agent.TokenUsage;
 import dev.agentstream.core.EventJson;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,12 @@ class RunWordingTest {
         assertThat(end.path("reason").asText()).isEqualTo("max_turns");
         assertThat(end.path("detail").asText()).isEqualTo("Stopped after 2 turns (--max-turns); continue with: agentstream run --resume s1 \"go on\"");
         assertThat(end.fieldNames()).toIterable().containsExactly("type", "session", "reason", "detail", "turns", "transcript", "usage");
+    }
+
+    @Test
+    void an_unknown_session_is_worded_with_the_command_that_lists_them() {
+        assertThat(RunWording.problem(new UnknownSessionException("nope", Path.of("/home/me/.agentstream/sessions"))))
+                .isEqualTo("There is no session 'nope' in /home/me/.agentstream/sessions; run 'agentstream sessions' to list them.");
     }
 
     @Test
