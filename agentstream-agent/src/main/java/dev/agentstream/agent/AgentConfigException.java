@@ -9,7 +9,7 @@ import java.util.function.Function;
  * each setting called the way the reader knows it (a command-line flag, a form field); {@link #getMessage()}
  * calls them by their config-file keys.
  */
-public final class AgentConfigException extends RuntimeException {
+public class AgentConfigException extends RuntimeException {
 
     /** The settings of a session that a person can get wrong. */
     public enum Setting {

@@ -46,8 +46,20 @@ public sealed interface AgentEvent {
     /** A request failed in a way worth retrying; whatever streamed of it is discarded. */
     record Retrying(int turn, int attempt, int maxRetries, long delayMs, String reason) implements AgentEvent {}
 
-    /** Something the person watching should know that is not an error of the session. */
-    record Notice(String message) implements AgentEvent {}
+    /**
+     * Something the person watching should know that is not an error of the session. When it is a problem with the
+     * model asked for, {@code problem} holds it for a front door to word with its own controls; {@code message} is
+     * then its {@link ModelProblem#detail()}.
+     */
+    record Notice(String message, java.util.Optional<ModelProblem> problem) implements AgentEvent {
+        public Notice(String message) {
+            this(message, java.util.Optional.empty());
+        }
+
+        public Notice(ModelProblem problem) {
+            this(problem.detail(), java.util.Optional.of(problem));
+        }
+    }
 
     /** The run ended: how ({@link AgentOutcome}), with the transcript that holds the whole session. */
     record SessionEnded(String sessionId, AgentOutcome outcome, Path transcript) implements AgentEvent {

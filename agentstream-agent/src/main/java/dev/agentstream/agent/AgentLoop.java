@@ -21,6 +21,7 @@ import dev.agentstream.agent.model.UnknownModel;
 import dev.agentstream.agent.model.TurnStreamer;
 import dev.agentstream.agent.session.Transcript;
 import dev.agentstream.agent.session.TranscriptRecorder;
+import dev.agentstream.agent.tools.ComputerBatch;
 import dev.agentstream.agent.tools.OrphanedCalls;
 import dev.agentstream.agent.tools.PendingCall;
 import dev.agentstream.agent.tools.ScreenshotStore;
@@ -132,6 +133,7 @@ public final class AgentLoop implements AutoCloseable {
             announced = true;
             listener.accept(new AgentEvent.SessionStarted(transcript.id(), settings.model(), resumed, transcript.file()));
             model.notice().ifPresent(notice -> listener.accept(new AgentEvent.Notice(notice)));
+            model.retired().ifPresent(retired -> listener.accept(new AgentEvent.Notice(retired)));
             if (settings.effort().isPresent() && !requests.sendsEffort()) {
                 listener.accept(new AgentEvent.Notice("The effort setting (" + settings.effort().get() + ") is not sent: the model table says "
                         + model.profile().id() + " takes " + (model.profile().effortLevels().isEmpty() ? "no effort setting"
@@ -158,21 +160,25 @@ public final class AgentLoop implements AutoCloseable {
             keepWithinContextWindow();
             MessageCreateParams request = requests.build(conversation.messages());
             ToolCallLedger ledger = new ToolCallLedger();
+            ComputerBatch computerActions = new ComputerBatch(runner);
             Map<String, PendingCall> calls = new LinkedHashMap<>();
             Optional<AssembledTurn> streamed;
             try {
                 streamed = streamer.stream(turn, request,
-                        use -> calls.put(use.id(), startCall(turn, use, ledger)),
+                        use -> calls.put(use.id(), startCall(turn, use, ledger, computerActions)),
                         (t, attempt, failure) -> {
                             ledger.attemptFailed();
+                            computerActions.restart();
                             calls.clear();
                         });
             } catch (ModelFailure failure) {
                 // INFO: the log file gets the cause; the person sees the message in the session_end event.
                 log.info("Turn {} failed: {}", turn, failure.getMessage(), failure.getCause());
                 runner.cancelAll();
-                String message = UnknownModel.is(failure.getCause()) ? UnknownModel.sentence(settings.model(), client) : failure.getMessage();
-                return end(AgentOutcome.Reason.FAILED, message, runUsage);
+                Optional<ModelProblem> problem = UnknownModel.is(failure.getCause())
+                        ? Optional.of(UnknownModel.ask(settings.model(), client)) : failure.problem();
+                return end(new AgentOutcome(AgentOutcome.Reason.FAILED, problem.map(ModelProblem::detail).orElse(failure.getMessage()),
+                        turns, runUsage, OptionalInt.empty(), problem));
             }
             if (streamed.isEmpty()) {
                 runner.cancelAll();
@@ -212,7 +218,7 @@ public final class AgentLoop implements AutoCloseable {
         };
     }
 
-    private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger) {
+    private PendingCall startCall(int turn, ToolUseBlock use, ToolCallLedger ledger, ComputerBatch computerActions) {
         ToolDeclarations.RoutedCall routed = declarations.route(use);
         String toolName = routed.registryName();
         listener.accept(new AgentEvent.ToolUse(turn, use.id(), use.toolset().isPresent() ? toolName : use.name(),
@@ -221,6 +227,7 @@ public final class AgentLoop implements AutoCloseable {
         if (earlier.isPresent()) {
             listener.accept(new AgentEvent.Notice("Call " + use.id() + " is the same as " + earlier.get().call().id()
                     + ", which already started before the connection failed; its result is used instead of running it again."));
+            if (routed.computerAction()) computerActions.rejoined(earlier.get());
             return earlier.get();
         }
         ToolCall call = new ToolCall(use.id(), toolName, routed.input());
@@ -228,6 +235,8 @@ public final class AgentLoop implements AutoCloseable {
         if (stopped) {
             // The reply was still streaming when the session was stopped: nothing new starts any more.
             pending = runner.answer(call, ToolResult.error(ToolResultBlocks.NOT_RUN));
+        } else if (routed.computerAction()) {
+            pending = computerActions.add(call, routed.error());
         } else if (routed.error().isPresent()) {
             pending = runner.answer(call, ToolResult.error(routed.error().get()));
         } else {
@@ -342,7 +351,10 @@ public final class AgentLoop implements AutoCloseable {
     }
 
     private AgentOutcome end(AgentOutcome.Reason reason, String detail, TokenUsage runUsage, OptionalInt limit) {
-        AgentOutcome outcome = new AgentOutcome(reason, detail, turns, runUsage, limit);
+        return end(new AgentOutcome(reason, detail, turns, runUsage, limit));
+    }
+
+    private AgentOutcome end(AgentOutcome outcome) {
         listener.accept(new AgentEvent.SessionEnded(transcript.id(), outcome, transcript.file()));
         return outcome;
     }

@@ -1,5 +1,6 @@
 package dev.agentstream.agent;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -7,13 +8,19 @@ import java.util.OptionalInt;
  * finished) that names no front door's controls; a front door that has its own words for an ending (a flag
  * to raise, a command to continue) builds them from the reason and the {@code limit}.
  *
- * @param limit for {@link Reason#MAX_TURNS} the turn limit and for {@link Reason#MAX_TOKENS} the token limit
- *              per reply that was reached; empty for the other reasons
+ * @param limit   for {@link Reason#MAX_TURNS} the turn limit and for {@link Reason#MAX_TOKENS} the token limit
+ *                per reply that was reached; empty for the other reasons
+ * @param problem for {@link Reason#FAILED}, the failure as a problem with the model asked for (no such model, a key
+ *                that may not use it), when it is one; {@code detail} is then its {@link ModelProblem#detail()}
  */
-public record AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage, OptionalInt limit) {
+public record AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage, OptionalInt limit, Optional<ModelProblem> problem) {
 
     public AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage) {
         this(reason, detail, turns, usage, OptionalInt.empty());
+    }
+
+    public AgentOutcome(Reason reason, String detail, int turns, TokenUsage usage, OptionalInt limit) {
+        this(reason, detail, turns, usage, limit, Optional.empty());
     }
 
     public enum Reason {

@@ -122,7 +122,7 @@ class CancelTest {
         }
     }
 
-    private static void awaitOutput(LoopHarness h, String callId, String text) {
+    static void awaitOutput(LoopHarness h, String callId, String text) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!h.events.toolOutput(callId).contains(text)) {
             if (System.nanoTime() > deadline) throw new AssertionError("no output '" + text + "' from " + callId);

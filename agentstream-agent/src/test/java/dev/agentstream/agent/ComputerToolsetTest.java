@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.agent.testing.RecordedRequest;
 import dev.agentstream.agent.testing.SseScript;
+import dev.agentstream.agent.tools.ComputerBatch;
 import dev.agentstream.core.EventJson;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +27,14 @@ class ComputerToolsetTest {
     @TempDir
     Path home;
 
+    /** A virtual display of the tool's default size, never the desktop of whoever runs the tests. */
+    static ComputerTool computer() {
+        return new ComputerTool(ComputerConfig.defaults().withAlwaysStartDisplay(true));
+    }
+
     @Test
     void member_calls_run_the_computer_tool_and_their_results_echo_the_toolset() throws Exception {
-        try (LoopHarness h = new LoopHarness(home, new ComputerTool())) {
+        try (LoopHarness h = new LoopHarness(home, computer())) {
             h.server.reply(SseScript.reply().text("Moving the pointer, then checking where it is.")
                     .toolsetUse("computer", "toolu_move", "mouse_move", "{\"coordinate\": [100, 120]}")
                     .toolsetUse("computer", "toolu_where", "cursor_position", "{}")
@@ -67,7 +74,7 @@ class ComputerToolsetTest {
     }
 
     @Test
-    void a_bad_member_call_is_answered_with_an_error_under_its_id_and_the_toolset() {
+    void a_bad_member_call_is_answered_with_an_error_under_its_id_and_the_toolset_and_stops_the_actions_after_it() {
         try (LoopHarness h = new LoopHarness(home, TestTools.tool("computer", Optional.of("computer_20250124"),
                 scope -> ToolResult.text("ran " + scope.call().input().path("action").asText())))) {
             h.server.reply(SseScript.reply()
@@ -83,7 +90,8 @@ class ComputerToolsetTest {
             assertThat(results.get(0).path("toolset_name").asText()).isEqualTo("computer");
             assertThat(results.get(0).path("is_error").asBoolean()).isTrue();
             assertThat(results.get(0).path("content").get(0).path("text").asText()).contains("'repeat' must be a whole number from 1 to 100");
-            assertThat(results.get(1).path("content").get(0).path("text").asText()).isEqualTo("ran wait");
+            assertThat(results.get(1).path("content").get(0).path("text").asText()).isEqualTo(ComputerBatch.HALTED);
+            assertThat(results.get(1).path("toolset_name").asText()).isEqualTo("computer");
         }
     }
 }

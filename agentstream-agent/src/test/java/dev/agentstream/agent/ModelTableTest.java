@@ -8,6 +8,7 @@ import dev.agentstream.agent.model.ModelCatalog;
 import dev.agentstream.agent.model.ModelProfile;
 import dev.agentstream.agent.testing.RecordedRequest;
 import dev.agentstream.agent.testing.SseScript;
+import dev.agentstream.core.EventJson;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolResult;
 import java.nio.file.Path;
@@ -86,6 +87,13 @@ class ModelTableTest {
             assertThat(tools.get("find").has("input_schema")).isTrue();
 
             JsonNode thinkingField = thinking.body().path("thinking");
+            // Thinking is shown live: a model whose default display is omitted is asked for summarized thinking.
+            if (row.thinkingDisplayDefault().equals("omitted")) {
+                assertThat(thinkingField.path("display").asText()).as(row.id() + " display").isEqualTo("summarized");
+            } else {
+                assertThat(row.thinkingDisplayDefault()).as(row.id() + " default display").isEqualTo("summarized");
+                assertThat(thinkingField.has("display")).as(row.id() + " shows its thinking by default").isFalse();
+            }
             if (row.thinking().adaptive()) {
                 assertThat(thinkingField.path("type").asText()).as(row.id() + " thinking").isEqualTo("adaptive");
                 assertThat(thinkingField.has("budget_tokens")).as(row.id() + " sends no budget").isFalse();
@@ -99,7 +107,13 @@ class ModelTableTest {
             assertThat(betas(thinking)).as(row.id() + " betas").containsExactlyInAnyOrderElementsOf(expectedBetas);
 
             RecordedRequest plain = requestFor(row.id(), 0, null, null);
-            assertThat(plain.body().has("thinking")).as(row.id() + " without --thinking-budget").isFalse();
+            if (row.thinking() == ModelProfile.ThinkingMode.ADAPTIVE_DEFAULT_ON && row.thinkingDisplayDefault().equals("omitted")) {
+                // It thinks anyway; the request asks for what it does unasked, with the thinking shown.
+                assertThat(plain.body().path("thinking")).as(row.id() + " without --thinking-budget")
+                        .isEqualTo(EventJson.mapper().createObjectNode().put("type", "adaptive").put("display", "summarized"));
+            } else {
+                assertThat(plain.body().has("thinking")).as(row.id() + " without --thinking-budget").isFalse();
+            }
             assertThat(betas(plain)).doesNotContain("interleaved-thinking-2025-05-14");
         }
     }
@@ -122,8 +136,17 @@ class ModelTableTest {
         assertThat(table.find("claude-sonnet-4-5").orElseThrow().status()).isEqualTo(ModelProfile.Status.RETIRED);
         assertThat(table.find("claude-sonnet-5").orElseThrow().id()).isEqualTo("claude-sonnet-5");
         assertThat(table.find("claude-sonnet-5-5-20260928").orElseThrow().id()).isEqualTo("claude-sonnet-5-5");
+        // The thinking page: "omitted" is the default display from Opus 4.7 and Sonnet 5 on, "summarized" before them.
+        for (String hidden : List.of("claude-sonnet-5-5", "claude-opus-5-5", "claude-sonnet-5", "claude-opus-4-8", "claude-opus-4-7")) {
+            assertThat(table.find(hidden).orElseThrow().thinkingDisplayDefault()).as(hidden).isEqualTo("omitted");
+        }
+        for (String shown : List.of("claude-opus-4-6", "claude-sonnet-4-6", "claude-opus-4-5", "claude-haiku-4-5")) {
+            assertThat(table.find(shown).orElseThrow().thinkingDisplayDefault()).as(shown).isEqualTo("summarized");
+        }
         for (ModelProfile row : table.rows()) {
             assertThat(row.sources()).as(row.id() + " cites its pages").isNotEmpty();
+            assertThat(row.sources()).as(row.id() + " cites the page of its thinking display")
+                    .contains("https://platform.claude.com/docs/en/build-with-claude/thinking");
             assertThat(row.price().input()).as(row.id() + " price").isPositive();
             assertThat(row.contextWindow()).isPositive();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.agent.session.SessionSummary;
 import dev.agentstream.agent.session.Transcript;
+import dev.agentstream.agent.session.UnknownSessionException;
 import dev.agentstream.agent.testing.SseScript;
 import dev.agentstream.core.EventJson;
 import java.nio.file.Files;
@@ -84,7 +85,8 @@ class SessionTest {
     void an_unknown_session_id_is_a_clear_error() {
         try (LoopHarness h = new LoopHarness(home)) {
             assertThatThrownBy(() -> h.store().resume("nope", "m"))
-                    .isInstanceOf(AgentConfigException.class).hasMessageContaining("agentstream sessions");
+                    .isInstanceOf(UnknownSessionException.class).isInstanceOf(AgentConfigException.class)
+                    .hasMessage("There is no session 'nope' in " + home.resolve("sessions") + "; pick one of the saved sessions.");
         }
     }
 

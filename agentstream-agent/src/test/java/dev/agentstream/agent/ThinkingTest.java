@@ -41,13 +41,27 @@ class ThinkingTest {
     }
 
     @Test
-    void thinking_is_off_by_default() {
+    void the_default_model_thinks_unasked_and_is_asked_to_show_it() {
         try (LoopHarness h = new LoopHarness(home)) {
+            h.server.reply(SseScript.reply().thinking("sig-1", "Short ", "note.").text("hello").end("end_turn"));
+            h.loop().run("hi");
+            // Claude Sonnet 5.5 thinks with or without a thinking field, and shows none of it unless display asks for it.
+            assertThat(h.server.request(0).body().path("thinking").toString()).isEqualTo("{\"type\":\"adaptive\",\"display\":\"summarized\"}");
+            // The default model takes no thinking beta; its one header asks for the API's context editing.
+            assertThat(h.server.request(0).header("anthropic-beta")).isEqualTo("context-management-2025-06-27");
+            StringBuilder streamed = new StringBuilder();
+            h.events.of(AgentEvent.ThinkingDelta.class).forEach(t -> streamed.append(t.text()));
+            assertThat(streamed.toString()).isEqualTo("Short note.");
+        }
+    }
+
+    @Test
+    void thinking_is_off_by_default_for_a_model_that_thinks_only_when_asked() {
+        try (LoopHarness h = new LoopHarness(home)) {
+            h.settings.model("claude-opus-4-7");
             h.server.reply(SseScript.reply().text("hello").end("end_turn"));
             h.loop().run("hi");
             assertThat(h.server.request(0).body().has("thinking")).isFalse();
-            // The default model takes no thinking beta; its one header asks for the API's context editing.
-            assertThat(h.server.request(0).header("anthropic-beta")).isEqualTo("context-management-2025-06-27");
         }
     }
 }

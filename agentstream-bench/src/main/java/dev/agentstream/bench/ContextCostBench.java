@@ -60,7 +60,7 @@ import javax.imageio.ImageIO;
  * <p>Cache accounting, the same for both: a request reads from the cache the longest prefix of its blocks
  * that an earlier request marked with a breakpoint (identical up to there), writes the rest up to its own
  * last breakpoint, and pays full price for what follows. Tokens are estimated: text at 4 characters a token,
- * an image at width x height / 750 (Anthropic's vision page). Weighted cost = 0.1 x cache read + 1.25 x
+ * an image at width x height / 750 after padding both sides to a multiple of 28 pixels (Anthropic's vision page). Weighted cost = 0.1 x cache read + 1.25 x
  * cache write + uncached input, in tokens. Deterministic: one run says it all.
  *
  * <p>Usage: {@code ContextCostBench [OUT.md]}.
@@ -121,8 +121,9 @@ public final class ContextCostBench {
             out.println("Sessions replayed through the loop against a fake API on loopback; computer-use-demo's requests rebuilt from the same "
                     + "conversation as its loop.py builds them with prompt caching on (all images kept, breakpoints on the system prompt and "
                     + "the last 3 user turns, bash output untruncated). Cache accounting for both: the cached prefix is what is identical to an "
-                    + "earlier request up to one of its breakpoints. Tokens estimated (text 4 chars/token, an image width x height / 750, the "
-                    + "computer use toolset entry at the about 4,500 tokens Anthropic's computer use page gives for it); "
+                    + "earlier request up to one of its breakpoints. Tokens estimated (text 4 chars/token, an image width x height / 750 once "
+                    + "padded on the right and bottom to a multiple of 28 px, as Anthropic's vision page gives it (1024x768 counts as 1036x784: "
+                    + "1,082 tokens), the computer use toolset entry at the about 4,500 tokens Anthropic's computer use page gives for it); "
                     + "weighted = 0.1 x cache read + 1.25 x cache write + uncached input. " + BenchSupport.machine() + "; deterministic, one run.");
             out.println();
             session(out, "13 turns, a new 1024x768 screenshot each (" + AgentSettings.DEFAULT_MODEL + ", the default)",
@@ -322,9 +323,32 @@ public final class ContextCostBench {
      */
     static final long TOOLSET_TOKENS = 4_500;
 
+    /** Anthropic's vision page: images are padded on the right and bottom to a multiple of this many pixels. */
+    static final int IMAGE_PAD_PX = 28;
+
+    /**
+     * An image's input tokens as Anthropic's vision page gives them for the current models: about width x height / 750,
+     * the image first padded on the bottom and right to a multiple of 28 pixels (1024x768 is counted as 1036x784).
+     */
+    static long imageTokens(int width, int height) {
+        long paddedWidth = (long) Math.ceilDiv(width, IMAGE_PAD_PX) * IMAGE_PAD_PX;
+        long paddedHeight = (long) Math.ceilDiv(height, IMAGE_PAD_PX) * IMAGE_PAD_PX;
+        return paddedWidth * paddedHeight / 750;
+    }
+
+    /** The width and height a base64 PNG's header gives (IHDR, bytes 16 to 23). */
+    static int[] pngSize(String base64) {
+        byte[] head = Base64.getDecoder().decode(base64.substring(0, 32));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(head);
+        return new int[] {header.getInt(16), header.getInt(20)};
+    }
+
     /** Estimated input tokens: images by their size, everything else by its text at 4 characters a token. */
     static long tokens(JsonNode node) {
-        if (node.isObject() && "image".equals(node.path("type").asText())) return (long) SCREEN_W * SCREEN_H / 750;
+        if (node.isObject() && "image".equals(node.path("type").asText())) {
+            int[] size = pngSize(node.path("source").path("data").asText());
+            return imageTokens(size[0], size[1]);
+        }
         if (node.isObject() && node.path("type").asText().startsWith("computer_toolset_")) return TOOLSET_TOKENS;
         if (node.isObject() || node.isArray()) {
             long sum = node.isObject() ? 2 : 1;

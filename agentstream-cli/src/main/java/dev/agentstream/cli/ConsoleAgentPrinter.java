@@ -60,7 +60,7 @@ final class ConsoleAgentPrinter implements AgentListener {
             }
             case AgentEvent.Retrying r -> note(r.reason() + ": retrying in " + seconds(r.delayMs()) + " (retry " + r.attempt()
                     + " of " + r.maxRetries() + "); the partial reply above is discarded");
-            case AgentEvent.Notice n -> note(n.message());
+            case AgentEvent.Notice n -> note(RunWording.notice(n));
             case AgentEvent.SessionEnded e -> ended(e);
         }
         // What the model says, screenshots and the end are not a call's lines: the next output of a call is reintroduced.

@@ -23,6 +23,7 @@ public final class JsonAgentPrinter implements AgentListener {
     public void accept(AgentEvent event) {
         ObjectNode json = AgentEventJson.toJson(event);
         if (event instanceof AgentEvent.SessionEnded ended) json.put("detail", RunWording.ending(ended.outcome(), ended.sessionId()));
+        if (event instanceof AgentEvent.Notice notice) json.put("message", RunWording.notice(notice));
         lines.print(json);
     }
 }

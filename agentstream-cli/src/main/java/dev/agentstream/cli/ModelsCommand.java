@@ -53,7 +53,7 @@ public final class ModelsCommand implements Callable<Integer> {
         try (AnthropicModelClient client = AnthropicModelClient.create(settings)) {
             offered = client.models();
         } catch (RuntimeException e) {
-            err.println("agentstream: could not list the models: " + RetryPolicy.describe(e));
+            err.println("agentstream: could not list the models: " + RetryPolicy.problem(e).map(RunWording::problem).orElseGet(() -> RetryPolicy.describe(e)));
             return 1;
         }
         ModelCatalog table = ModelCatalog.builtIn();

@@ -1,6 +1,7 @@
 package dev.agentstream.agent.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.agent.ModelProblem;
 import dev.agentstream.core.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,17 +28,17 @@ public final class ModelCatalog {
     /** How a model name was looked up: its row, and whether that row is only the newest one standing in for it. */
     public record Lookup(String model, ModelProfile profile, boolean known) {
 
-        /** A one-sentence notice for the person when the row is a stand-in or the model is retired; empty otherwise. */
+        /** A one-sentence notice for the person when the row only stands in for the model; empty otherwise. */
         public Optional<String> notice() {
-            if (!known) {
-                return Optional.of("agentstream's model table does not know " + model + "; it uses the tool versions, thinking shape and prices of "
-                        + profile.id() + ", the newest model it knows.");
-            }
-            if (profile.status() == ModelProfile.Status.RETIRED) {
-                return Optional.of(model + " was retired" + profile.retiredOn().map(d -> " on " + d).orElse("")
-                        + " (Anthropic's model deprecations page), so the API will likely refuse it; pick a current model with --model (see: agentstream models).");
-            }
-            return Optional.empty();
+            if (known) return Optional.empty();
+            return Optional.of("agentstream's model table does not know " + model + "; it uses the tool versions, thinking shape and prices of "
+                    + profile.id() + ", the newest model it knows.");
+        }
+
+        /** The table's word that the model was retired, which a front door words with its own controls; empty otherwise. */
+        public Optional<ModelProblem.Retired> retired() {
+            return known && profile.status() == ModelProfile.Status.RETIRED
+                    ? Optional.of(new ModelProblem.Retired(model, profile.retiredOn())) : Optional.empty();
         }
     }
 
@@ -116,7 +117,8 @@ public final class ModelCatalog {
                 new ModelProfile.Prices(price.path("input").asDouble(), price.path("output").asDouble(),
                         price.path("cache_write").asDouble(), price.path("cache_read").asDouble()),
                 sources,
-                row.path("append_only_history").asBoolean(false));
+                row.path("append_only_history").asBoolean(false),
+                row.path("thinking_display_default").asText(ModelProfile.DISPLAY_SUMMARIZED));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -15,14 +15,17 @@ import java.util.Optional;
  * @param sources        the documentation pages the row was read from
  * @param appendOnlyHistory whether the model binds each thinking block to everything before it, so that any edit of
  *                       earlier turns makes the next request fail: history is then never edited on the client
+ * @param thinkingDisplayDefault the {@code thinking.display} the model uses when the request names none:
+ *                       {@code summarized}, or {@code omitted} (thinking blocks come back with empty text)
  */
 public record ModelProfile(String id, String displayName, Status status, Optional<String> retiredOn,
                            String computerTool, Optional<String> computerBeta, String editorTool, String editorName,
                            String bashTool, ThinkingMode thinking, boolean interleavedThinkingBeta,
                            List<String> effortLevels, long contextWindow, long maxOutput, Prices price,
-                           List<String> sources, boolean appendOnlyHistory) {
+                           List<String> sources, boolean appendOnlyHistory, String thinkingDisplayDefault) {
 
     public static final String CUSTOM = "custom";
+    public static final String DISPLAY_SUMMARIZED = "summarized";
 
     public enum Status { ACTIVE, LEGACY, DEPRECATED, RETIRED;
         public String label() {
@@ -65,6 +68,11 @@ public record ModelProfile(String id, String displayName, Status status, Optiona
     boolean matches(String model) {
         String name = model.toLowerCase(Locale.ROOT);
         return name.equals(id) || name.startsWith(id + "-") || name.startsWith(id + "@");
+    }
+
+    /** Whether the model's thinking comes back empty unless the request asks for {@code display: summarized}. */
+    public boolean hidesThinkingByDefault() {
+        return !thinkingDisplayDefault.equals(DISPLAY_SUMMARIZED);
     }
 
     public boolean computerIsBuiltIn() {

@@ -8,6 +8,7 @@ import com.anthropic.models.beta.messages.BetaMessageParam;
 import com.anthropic.models.beta.messages.BetaOutputConfig;
 import com.anthropic.models.beta.messages.BetaTextBlockParam;
 import com.anthropic.models.beta.messages.BetaThinkingConfigAdaptive;
+import com.anthropic.models.beta.messages.BetaThinkingConfigEnabled;
 import com.anthropic.models.beta.messages.MessageCreateParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,15 +58,19 @@ public final class RequestFactory {
         }
         tools.tools(true).forEach(request::addTool);
         tools.betas().forEach(request::addBeta);
-        if (settings.thinkingEnabled()) {
-            if (model.thinking().adaptive()) {
-                // These models decide how much to think; a budget is refused (400) or deprecated on them.
-                request.thinking(BetaThinkingConfigAdaptive.builder().build());
-            } else {
-                request.enabledThinking(settings.thinkingBudget());
-                // Without this header Claude 4 models think only at the start of a turn, not between tool calls.
-                if (model.interleavedThinkingBeta()) request.addBeta(BETA_INTERLEAVED_THINKING);
-            }
+        // A model that thinks unasked, and would show none of it, is asked for what it does anyway with the thinking shown.
+        boolean thinksUnseen = model.thinking() == ModelProfile.ThinkingMode.ADAPTIVE_DEFAULT_ON && model.hidesThinkingByDefault();
+        if (model.thinking().adaptive() && (settings.thinkingEnabled() || thinksUnseen)) {
+            // These models decide how much to think; a budget is refused (400) or deprecated on them.
+            BetaThinkingConfigAdaptive.Builder adaptive = BetaThinkingConfigAdaptive.builder();
+            if (model.hidesThinkingByDefault()) adaptive.display(BetaThinkingConfigAdaptive.Display.SUMMARIZED);
+            request.thinking(adaptive.build());
+        } else if (settings.thinkingEnabled()) {
+            BetaThinkingConfigEnabled.Builder enabled = BetaThinkingConfigEnabled.builder().budgetTokens(settings.thinkingBudget());
+            if (model.hidesThinkingByDefault()) enabled.display(BetaThinkingConfigEnabled.Display.SUMMARIZED);
+            request.thinking(enabled.build());
+            // Without this header Claude 4 models think only at the start of a turn, not between tool calls.
+            if (model.interleavedThinkingBeta()) request.addBeta(BETA_INTERLEAVED_THINKING);
         }
         if (model.appendOnlyHistory()) {
             // The loop cannot clear old tool results itself without failing the next request (see the model table), so

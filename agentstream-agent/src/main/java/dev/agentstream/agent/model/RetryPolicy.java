@@ -6,6 +6,7 @@ import com.anthropic.errors.AnthropicRetryableException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.SseException;
 import dev.agentstream.agent.AgentSettings.RetrySettings;
+import dev.agentstream.agent.ModelProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,15 +83,23 @@ public final class RetryPolicy {
         }
     }
 
-    /** A one-sentence account of a failure that will not be retried, saying what to do. */
+    /** The failure as a problem with the model asked for (403, 404), which a front door words with its own controls. */
+    public static Optional<ModelProblem> problem(Throwable failure) {
+        if (!(failure instanceof AnthropicServiceException service) || failure instanceof SseException) return Optional.empty();
+        int status = service.statusCode();
+        return status == 403 || status == 404
+                ? Optional.of(new ModelProblem.Refused(status, service.apiMessage().orElse(rootMessage(failure)))) : Optional.empty();
+    }
+
+    /** A one-sentence account of a failure that will not be retried, saying what to do (naming no front door's controls). */
     public static String describe(Throwable failure) {
+        Optional<ModelProblem> problem = problem(failure);
+        if (problem.isPresent()) return problem.get().detail();
         if (failure instanceof AnthropicServiceException service && !(failure instanceof SseException)) {
             int status = service.statusCode();
             String detail = service.apiMessage().orElse(rootMessage(failure));
             return switch (status) {
                 case 401 -> "The API key was rejected (401: " + detail + "); check ANTHROPIC_API_KEY.";
-                case 403 -> "The API key may not use this model or feature (403: " + detail + "); check the key's permissions or pick another --model.";
-                case 404 -> "The API did not find what was asked for (404: " + detail + "); check --model and ANTHROPIC_BASE_URL.";
                 case 400, 413, 422 -> "The API rejected the request (" + status + ": " + detail + ").";
                 default -> "The API answered " + status + " (" + detail + ").";
             };

@@ -40,21 +40,26 @@ public final class ToolDeclarations {
     private final List<Declaration> declarations;
     private final Set<String> betas;
     private final Map<String, String> registryNames = new LinkedHashMap<>();
+    /** Registry tools that act on the screen (an Anthropic computer type), whatever they are declared as. */
+    private final Set<String> computerTools;
 
-    private ToolDeclarations(List<Declaration> declarations, Set<String> betas) {
+    private ToolDeclarations(List<Declaration> declarations, Set<String> betas, Set<String> computerTools) {
         this.declarations = List.copyOf(declarations);
         this.betas = Set.copyOf(betas);
+        this.computerTools = Set.copyOf(computerTools);
         declarations.forEach(d -> registryNames.put(d.declaredName(), d.registryName()));
     }
 
     public static ToolDeclarations of(Collection<ToolSpec> specs, ModelProfile model, int displayWidth, int displayHeight) {
         List<Declaration> declarations = new ArrayList<>();
         Set<String> betas = new LinkedHashSet<>();
+        Set<String> computerTools = new LinkedHashSet<>();
         for (ToolSpec spec : specs) {
             Optional<Declaration> builtin = spec.anthropicType().flatMap(type -> builtin(spec, type, model, displayWidth, displayHeight, betas));
             declarations.add(builtin.orElseGet(() -> custom(spec)));
+            if (spec.anthropicType().filter(type -> type.startsWith("computer_")).isPresent()) computerTools.add(spec.name());
         }
-        return new ToolDeclarations(declarations, betas);
+        return new ToolDeclarations(declarations, betas, computerTools);
     }
 
     /**
@@ -137,20 +142,27 @@ public final class ToolDeclarations {
      * its input in that tool's form; any other block to the tool its name was declared for.
      */
     public RoutedCall route(ToolUseBlock use) {
-        if (use.toolset().isEmpty()) return new RoutedCall(registryName(use.name()), use.input(), use.inputError());
+        if (use.toolset().isEmpty()) {
+            String registryName = registryName(use.name());
+            return new RoutedCall(registryName, use.input(), use.inputError(), computerTools.contains(registryName));
+        }
         String toolset = use.toolset().get();
         String registryName = registryNames.get(TOOLSET_PREFIX + toolset);
         if (registryName == null || !toolset.equals(ComputerToolset.NAME)) {
             return new RoutedCall(use.name(), use.input(), Optional.of("No toolset named '" + toolset + "' was declared in this session; "
-                    + "use the tools it offers."));
+                    + "use the tools it offers."), false);
         }
-        if (use.inputError().isPresent()) return new RoutedCall(registryName, use.input(), use.inputError());
+        if (use.inputError().isPresent()) return new RoutedCall(registryName, use.input(), use.inputError(), true);
         ComputerToolset.MemberInput input = ComputerToolset.input(use.name(), use.input());
-        return new RoutedCall(registryName, input.input(), input.error());
+        return new RoutedCall(registryName, input.input(), input.error(), true);
     }
 
-    /** A call as the registry runs it; {@code error} says why it cannot run (it is then answered with that error). */
-    public record RoutedCall(String registryName, com.fasterxml.jackson.databind.JsonNode input, Optional<String> error) {}
+    /**
+     * A call as the registry runs it; {@code error} says why it cannot run (it is then answered with that error);
+     * {@code computerAction} whether it acts on the screen (a computer tool call or a computer toolset member).
+     */
+    public record RoutedCall(String registryName, com.fasterxml.jackson.databind.JsonNode input, Optional<String> error,
+                             boolean computerAction) {}
 
     /** The registry tool behind a name the model used (they differ only for the Claude 3 editor). */
     public String registryName(String declaredName) {

@@ -64,7 +64,7 @@ public final class TurnStreamer {
                     String message = RetryPolicy.retryableReason(failure).isPresent()
                             ? "The API still failed after " + retry.maxRetries() + " retries: " + RetryPolicy.retryableReason(failure).get() + "; try again later."
                             : RetryPolicy.describe(failure);
-                    throw new ModelFailure(message, failure);
+                    throw new ModelFailure(message, failure, RetryPolicy.problem(failure));
                 }
                 String reason = RetryPolicy.retryableReason(failure).orElseThrow();
                 log.info("Turn {} attempt {} failed ({}); retrying in {} ms", turn, attempt, reason, delay.get().toMillis());

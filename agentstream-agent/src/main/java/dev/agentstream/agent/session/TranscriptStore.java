@@ -57,7 +57,7 @@ public final class TranscriptStore {
     public Transcript resume(String id, String model) {
         Path file = file(id);
         if (!id.matches("[A-Za-z0-9._-]+") || !Files.isRegularFile(file)) {
-            throw new AgentConfigException("There is no session '" + id + "' in " + dir + "; run 'agentstream sessions' to list them.");
+            throw new UnknownSessionException(id, dir);
         }
         try {
             Saved saved = read(file);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,39 @@ public final class ToolRunner implements AutoCloseable {
     /** Answers a call without running it (its input was unusable). */
     public PendingCall answer(ToolCall call, ToolResult result) {
         PendingCall pending = new PendingCall(call, null);
+        answer(pending, result);
+        return pending;
+    }
+
+    private void answer(PendingCall pending, ToolResult result) {
+        ToolCall call = pending.call();
         listener.accept(new AgentEvent.Tool(call.name(), new ToolEvent.Started(call.id(), 0, call.name())));
         listener.accept(new AgentEvent.Tool(call.name(), new ToolEvent.Completed(call.id(), 0, result)));
         pending.complete(result);
+    }
+
+    /**
+     * Holds {@code call} back until {@code previous} has ended, then asks {@code instead} about previous's result:
+     * an answer given there is the call's result and the call never runs; none, and the call starts. A call
+     * cancelled while held back never starts either.
+     */
+    public synchronized PendingCall startAfter(PendingCall previous, ToolCall call, Function<ToolResult, Optional<ToolResult>> instead) {
+        PendingCall pending = new PendingCall(call, null);
+        unfinished.put(call.id(), pending);
+        previous.result().whenComplete((prior, failure) -> Thread.ofVirtual().name("agent-tool-" + call.id()).start(() ->
+                begin(pending, failure == null ? instead.apply(prior) : instead.apply(ToolResult.error("The earlier call failed: " + failure + ".")))));
         return pending;
+    }
+
+    private void begin(PendingCall pending, Optional<ToolResult> answer) {
+        if (answer.isEmpty() && pending.begin(() -> runtime.start(session, pending.call()))) {
+            read(pending);
+            return;
+        }
+        synchronized (this) {
+            unfinished.remove(pending.call().id());
+        }
+        answer(pending, pending.isCancelled() ? ToolResult.error(CANCELLED_BEFORE_START) : answer.orElseThrow());
     }
 
     /** True while some call has not ended. */
