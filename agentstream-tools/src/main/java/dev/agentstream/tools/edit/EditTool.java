@@ -9,6 +9,7 @@ import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
@@ -75,7 +76,8 @@ public final class EditTool implements Tool {
                         + "occurs exactly once; insert lines; undo the last edit of a file. Paths must be absolute.",
                 SCHEMA, Optional.of(ANTHROPIC_TYPE))
                 .withLane(CallLane.fileAt("path"))
-                .withSummary(input -> CallSummary.join(input.path("command").asText(""), input.path("path").asText("")));
+                .withSummary(input -> CallSummary.join(input.path("command").asText(""), input.path("path").asText("")))
+                .withPresentation("Text editor: view, create and edit files", ToolHints.writes(true, false, false));
     }
 
     @Override
