@@ -14,7 +14,7 @@ import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

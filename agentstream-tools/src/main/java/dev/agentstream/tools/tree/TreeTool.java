@@ -12,7 +12,7 @@ import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.EntryFilter;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
