@@ -12,7 +12,7 @@ import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

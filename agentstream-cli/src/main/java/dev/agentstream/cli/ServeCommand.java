@@ -14,7 +14,7 @@ import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
 import dev.agentstream.tools.computer.DisplayAccess;
 import dev.agentstream.tools.computer.DisplayUnavailableException;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

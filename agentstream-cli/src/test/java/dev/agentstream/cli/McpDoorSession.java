@@ -71,6 +71,12 @@ final class McpDoorSession implements FrontDoorContract.DoorSession {
         };
     }
 
+    /** The tool as the server lists it to this client. */
+    McpSchema.Tool listed(String name) {
+        return client.client.listTools().tools().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the server does not list " + name));
+    }
+
     private boolean loggedCancelled(Object requestId) {
         try {
             return Files.exists(serverLog) && Files.readString(serverLog).contains("call=" + requestId + " outcome=cancelled");

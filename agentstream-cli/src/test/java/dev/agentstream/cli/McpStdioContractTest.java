@@ -1,11 +1,16 @@
 package dev.agentstream.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstream.tick.TickTool;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The contract through {@code agentstream mcp} over stdio: each session is a client that starts its own server. */
 class McpStdioContractTest extends FrontDoorContract {
@@ -20,5 +25,16 @@ class McpStdioContractTest extends FrontDoorContract {
                     .addEnvVar("AGENTSTREAM_LOG", log.toString()).build();
             return new McpDoorSession(McpCommandTest.Client.over(new StdioClientTransport(params, McpJsonDefaults.getMapper())), log);
         }, () -> {});
+    }
+
+    /** The tool added with one catalogue entry is listed with the title and hints it declares, and no table names it. */
+    @Test
+    void theAddedToolIsListedWithTheTitleAndHintsItDeclares() throws Exception {
+        try (DoorSession session = door.openSession()) {
+            McpSchema.Tool tick = ((McpDoorSession) session).listed(TickTool.NAME);
+            assertThat(tick.title()).isEqualTo(TickTool.TITLE);
+            assertThat(tick.annotations().readOnlyHint()).isTrue();
+            assertThat(tick.annotations().openWorldHint()).isFalse();
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.agentstream.core.CallLane;
 import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class TickTool implements Tool {
 
     public static final String NAME = "tick";
+    public static final String TITLE = "Ticker";
 
     private static final ToolSpec SPEC = ToolSpec.fromJson(NAME, "Prints 'tick N' lines, count of them, ms milliseconds apart.", """
                     {"type":"object","properties":{
@@ -30,7 +32,8 @@ public final class TickTool implements Tool {
                       "ms":{"type":"integer","minimum":0,"maximum":10000,"description":"Milliseconds between ticks."}
                     },"required":["count"]}""", Optional.empty())
             .withLane(CallLane.always("ticker"))
-            .withSummary(input -> input.path("count").asInt() + " ticks, " + input.path("ms").asInt(0) + " ms apart");
+            .withSummary(input -> input.path("count").asInt() + " ticks, " + input.path("ms").asInt(0) + " ms apart")
+            .withPresentation(TITLE, ToolHints.readOnly(false));
 
     @Override
     public ToolSpec spec() {

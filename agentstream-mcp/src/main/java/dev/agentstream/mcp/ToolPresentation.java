@@ -2,9 +2,9 @@ package dev.agentstream.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolResult;
 import dev.agentstream.core.ToolSpec;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How MCP presents a tool beyond its spec: a title for people, the behaviour hints a client uses to decide
- * what to confirm, and, for tools whose result has structure, an output schema whose facts (taken from the
- * result's metadata) travel as {@code structuredContent}. A tool this table does not know gets its name as
- * title and no hints, so a client assumes the MCP defaults (may write, may reach the outside world).
+ * How MCP presents a tool beyond its input schema, all of it read from the tool's own spec: its title, its
+ * hints as MCP annotations, and, for a tool whose result has structure, an output schema whose facts (taken
+ * from the result's metadata) travel as {@code structuredContent}. A tool that declares no hints gets no
+ * annotations, so a client assumes the MCP defaults (may write, may reach the outside world).
  *
  * @param outputSchema the schema of {@code structuredContent}; its properties name the metadata keys sent
  */
@@ -25,54 +25,16 @@ record ToolPresentation(String title, McpSchema.ToolAnnotations annotations, Opt
     /** No title, no hints, no structure: for results whose tool is not known. */
     static final ToolPresentation UNSTRUCTURED = new ToolPresentation("", null, Optional.empty());
 
-    /** What every call's result tells, whatever its tool. */
+    /** What every call's result tells, whatever its tool: the runtime writes these, not the tool. */
     private static final String COMMON_FACTS = """
             {"cancelled":{"type":"boolean","description":"The call was cancelled before it finished."},
              "durationMs":{"type":"integer","description":"How long the call took."},
              "truncated":{"type":"boolean","description":"The text result keeps only the head and tail of the output."},
              "spoolPath":{"type":"string","description":"The file holding the whole output."}}""";
 
-    private static final String BASH_FACTS = """
-            {"exitCode":{"type":"integer","description":"The command's exit status; absent while it still runs."},
-             "timedOut":{"type":"boolean","description":"The command was still running at the call's timeout and goes on in the session."},
-             "restarted":{"type":"boolean","description":"The call restarted the shell."},
-             "bytes":{"type":"integer","description":"Bytes of output the command printed."},
-             "lines":{"type":"integer","description":"Lines of output the command printed."},
-             "sandbox":{"type":"string","description":"Where the command ran (the sandbox, or none)."}}""";
-
-    private static final String FIND_FACTS = """
-            {"matches":{"type":"integer","description":"Matching lines found."},
-             "filesWithMatches":{"type":"integer","description":"Files holding at least one match."},
-             "filesScanned":{"type":"integer","description":"Files searched."},
-             "bytesScanned":{"type":"integer","description":"Bytes searched."},
-             "binarySkipped":{"type":"integer","description":"Binary files skipped."},
-             "capped":{"type":"boolean","description":"The search stopped at max_results."}}""";
-
-    private static final String TREE_FACTS = """
-            {"directories":{"type":"integer","description":"Directories seen."},
-             "files":{"type":"integer","description":"Files seen."},
-             "entriesShown":{"type":"integer","description":"Entries listed in the text result."},
-             "entriesNotShown":{"type":"integer","description":"Entries left out by the limits."},
-             "depthLimited":{"type":"integer","description":"Directories not opened because of the depth limit."},
-             "ignored":{"type":"integer","description":"Entries skipped by .gitignore rules."},
-             "hidden":{"type":"integer","description":"Hidden entries skipped."}}""";
-
     static ToolPresentation of(ToolSpec spec) {
-        String type = spec.anthropicType().orElse("");
-        if (type.startsWith("bash_")) {
-            return new ToolPresentation("Bash shell", hints(false, true, false, true), Optional.of(schema(BASH_FACTS, "durationMs", "sandbox")));
-        }
-        if (type.startsWith("text_editor_")) {
-            return new ToolPresentation("Text editor: view, create and edit files", hints(false, true, false, false), Optional.empty());
-        }
-        if (type.startsWith("computer_")) {
-            return new ToolPresentation("Computer: screen, mouse and keyboard", hints(false, true, false, true), Optional.empty());
-        }
-        return switch (spec.name()) {
-            case "find" -> new ToolPresentation("Find text in files", hints(true, false, true, false), Optional.of(schema(FIND_FACTS, "matches", "filesWithMatches", "filesScanned")));
-            case "tree" -> new ToolPresentation("Directory tree", hints(true, false, true, false), Optional.of(schema(TREE_FACTS, "directories", "files")));
-            default -> new ToolPresentation(spec.name(), null, Optional.empty());
-        };
+        return new ToolPresentation(spec.title(), spec.hints().map(ToolPresentation::annotations).orElse(null),
+                spec.factsSchema().map(ToolPresentation::withCommonFacts));
     }
 
     /**
@@ -100,29 +62,24 @@ record ToolPresentation(String title, McpSchema.ToolAnnotations annotations, Opt
         });
     }
 
-    private static McpSchema.ToolAnnotations hints(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
-        McpSchema.ToolAnnotations.Builder hints = McpSchema.ToolAnnotations.builder().readOnlyHint(readOnly).openWorldHint(openWorld);
+    private static McpSchema.ToolAnnotations annotations(ToolHints hints) {
+        McpSchema.ToolAnnotations.Builder annotations = McpSchema.ToolAnnotations.builder()
+                .readOnlyHint(hints.readOnly()).openWorldHint(hints.openWorld());
         // MCP reads destructiveHint and idempotentHint only when readOnlyHint is false.
-        if (!readOnly) hints.destructiveHint(destructive).idempotentHint(idempotent);
-        return hints.build();
+        if (!hints.readOnly()) annotations.destructiveHint(hints.destructive()).idempotentHint(hints.idempotent());
+        return annotations.build();
     }
 
-    /** An object schema with the tool's facts, the common ones, and the facts every result of the tool has. */
-    private static ObjectNode schema(String toolFacts, String... required) {
-        ObjectNode schema = EventJson.mapper().createObjectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        properties.setAll((ObjectNode) parse(toolFacts));
-        properties.setAll((ObjectNode) parse(COMMON_FACTS));
-        ArrayNode names = schema.putArray("required");
-        for (String name : required) names.add(name);
-        return schema;
-    }
-
-    private static JsonNode parse(String json) {
+    /** The tool's facts schema as an object schema, with the facts every result has added to its properties. */
+    private static ObjectNode withCommonFacts(JsonNode factsSchema) {
+        ObjectNode schema = factsSchema.deepCopy();
+        schema.put("type", "object");
+        ObjectNode properties = (ObjectNode) schema.get("properties");
         try {
-            return EventJson.mapper().readTree(json);
+            properties.setAll((ObjectNode) EventJson.mapper().readTree(COMMON_FACTS));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An output schema constant is not valid JSON.", e);
+            throw new IllegalStateException("The common facts schema is not valid JSON.", e);
         }
+        return schema;
     }
 }

@@ -8,7 +8,6 @@ import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.edit.EditTool;
 import dev.agentstream.tools.find.FindTool;
-import dev.agentstream.tools.fs.Workspace;
 import dev.agentstream.tools.tree.TreeTool;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
@@ -44,6 +45,17 @@ public final class BashTool implements Tool {
     /** One shell per session runs one call at a time. */
     public static final String LANE = "shell";
     private static final long TICK_MS = 100;
+
+    /** The facts a result's metadata carries, for clients that read results as data. */
+    private static final String FACTS = """
+            {"type":"object","properties":{
+             "exitCode":{"type":"integer","description":"The command's exit status; absent while it still runs."},
+             "timedOut":{"type":"boolean","description":"The command was still running at the call's timeout and goes on in the session."},
+             "restarted":{"type":"boolean","description":"The call restarted the shell."},
+             "bytes":{"type":"integer","description":"Bytes of output the command printed."},
+             "lines":{"type":"integer","description":"Lines of output the command printed."},
+             "sandbox":{"type":"string","description":"Where the command ran (the sandbox, or none)."}},
+             "required":["durationMs","sandbox"]}""";
 
     private static final String SCHEMA = """
             {"type":"object","properties":{
@@ -79,7 +91,9 @@ public final class BashTool implements Tool {
                         + sandboxSummary(),
                 SCHEMA, Optional.of("bash_20250124"))
                 .withLane(CallLane.always(LANE))
-                .withSummary(BashTool::summarize);
+                .withSummary(BashTool::summarize)
+                .withPresentation("Bash shell", ToolHints.writes(true, false, true))
+                .withFactsSchema(FACTS);
     }
 
     /** What a call asks the shell to do, in one line: the command's first line, or what else it asks. */

@@ -10,6 +10,7 @@ import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
@@ -86,7 +87,8 @@ public final class ComputerTool implements Tool {
         }
         this.spec = new ToolSpec(NAME, description(config, JvmDisplay.current(), false), schema, Optional.of(ANTHROPIC_TYPE))
                 .withLane(CallLane.always(LANE))
-                .withSummary(ComputerTool::summarize);
+                .withSummary(ComputerTool::summarize)
+                .withPresentation("Computer: screen, mouse and keyboard", ToolHints.writes(true, false, true));
     }
 
     /** What a call does on the screen, in one line: the action, where, and what it types. */

@@ -9,11 +9,12 @@ import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -75,7 +76,8 @@ public final class EditTool implements Tool {
                         + "occurs exactly once; insert lines; undo the last edit of a file. Paths must be absolute.",
                 SCHEMA, Optional.of(ANTHROPIC_TYPE))
                 .withLane(CallLane.fileAt("path"))
-                .withSummary(input -> CallSummary.join(input.path("command").asText(""), input.path("path").asText("")));
+                .withSummary(input -> CallSummary.join(input.path("command").asText(""), input.path("path").asText("")))
+                .withPresentation("Text editor: view, create and edit files", ToolHints.writes(true, false, false));
     }
 
     @Override

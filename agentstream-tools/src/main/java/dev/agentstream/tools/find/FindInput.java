@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.tools.fs.FileTypeGuard;
 import dev.agentstream.tools.fs.InputFields;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

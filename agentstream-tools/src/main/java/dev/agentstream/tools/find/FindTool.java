@@ -7,12 +7,13 @@ import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.EntryFilter;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,17 @@ public final class FindTool implements Tool {
 
     public static final String NAME = "find";
     private static final long PROGRESS_TICK_MS = 100;
+
+    /** The facts a result's metadata carries, for clients that read results as data. */
+    private static final String FACTS = """
+            {"type":"object","properties":{
+             "matches":{"type":"integer","description":"Matching lines found."},
+             "filesWithMatches":{"type":"integer","description":"Files holding at least one match."},
+             "filesScanned":{"type":"integer","description":"Files searched."},
+             "bytesScanned":{"type":"integer","description":"Bytes searched."},
+             "binarySkipped":{"type":"integer","description":"Binary files skipped."},
+             "capped":{"type":"boolean","description":"The search stopped at max_results."}},
+             "required":["matches","filesWithMatches","filesScanned"]}""";
 
     private static final String SCHEMA = """
             {"type":"object","properties":{
@@ -68,7 +80,9 @@ public final class FindTool implements Tool {
                         + "skips .gitignored, hidden and binary files unless asked.",
                 SCHEMA, Optional.empty())
                 .withLane(CallLane.none())
-                .withSummary(input -> CallSummary.join(input.path("pattern").asText(""), input.path("path").asText("")));
+                .withSummary(input -> CallSummary.join(input.path("pattern").asText(""), input.path("path").asText("")))
+                .withPresentation("Find text in files", ToolHints.readOnly(false))
+                .withFactsSchema(FACTS);
     }
 
     @Override

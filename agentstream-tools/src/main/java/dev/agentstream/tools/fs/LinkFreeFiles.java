@@ -1,5 +1,6 @@
 package dev.agentstream.tools.fs;
 
+import dev.agentstream.tools.Workspace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,7 +3,7 @@ package dev.agentstream.tools.tree;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.tools.fs.InputFields;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -6,12 +6,13 @@ import dev.agentstream.core.Tool;
 import dev.agentstream.core.ToolCall;
 import dev.agentstream.core.ToolContext;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.ToolHints;
 import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.core.view.OutputKind;
 import dev.agentstream.tools.fs.EntryFilter;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,18 @@ public final class TreeTool implements Tool {
 
     public static final String NAME = "tree";
     private static final long PROGRESS_GAP_NANOS = 100_000_000L;
+
+    /** The facts a result's metadata carries, for clients that read results as data. */
+    private static final String FACTS = """
+            {"type":"object","properties":{
+             "directories":{"type":"integer","description":"Directories seen."},
+             "files":{"type":"integer","description":"Files seen."},
+             "entriesShown":{"type":"integer","description":"Entries listed in the text result."},
+             "entriesNotShown":{"type":"integer","description":"Entries left out by the limits."},
+             "depthLimited":{"type":"integer","description":"Directories not opened because of the depth limit."},
+             "ignored":{"type":"integer","description":"Entries skipped by .gitignore rules."},
+             "hidden":{"type":"integer","description":"Hidden entries skipped."}},
+             "required":["directories","files"]}""";
 
     private static final String SCHEMA = """
             {"type":"object","properties":{
@@ -52,7 +65,9 @@ public final class TreeTool implements Tool {
                         + "Skips .gitignored and hidden entries unless asked.",
                 SCHEMA, Optional.empty())
                 .withLane(CallLane.none())
-                .withSummary(input -> input.path("path").asText(""));
+                .withSummary(input -> input.path("path").asText(""))
+                .withPresentation("Directory tree", ToolHints.readOnly(false))
+                .withFactsSchema(FACTS);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static dev.agentstream.tools.edit.EditAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.core.ToolSpec;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -152,7 +152,7 @@ class ViewFileTest {
     @Test
     void aToolWideMaxCharactersAppliesWhenTheCallGivesNone() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), numberedLines(1000));
-        try (EditCalls limited = new EditCalls(new EditTool(dev.agentstream.tools.fs.Workspace.unrestricted(), 50), tmp.resolve("spool"))) {
+        try (EditCalls limited = new EditCalls(new EditTool(dev.agentstream.tools.Workspace.unrestricted(), 50), tmp.resolve("spool"))) {
             assertThat(assertOk(limited.call("command", "view", "path", file)).streamedText()).hasSize(50);
             assertThat(assertOk(limited.call("command", "view", "path", file, "max_characters", 70)).streamedText()).hasSize(70);
         }

@@ -3,7 +3,7 @@ package dev.agentstream.tools.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.tools.fs.ToolRun;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.agentstream.tools.fs;
 
+import dev.agentstream.tools.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.tools.edit.EditTool;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.core.ToolEvent;
 import dev.agentstream.tools.fs.ToolRun;
-import dev.agentstream.tools.fs.Workspace;
+import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.agentstream.tools.fs;
+package dev.agentstream.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

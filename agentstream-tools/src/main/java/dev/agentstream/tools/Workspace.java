@@ -1,6 +1,7 @@
-package dev.agentstream.tools.fs;
+package dev.agentstream.tools;
 
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
