@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]}: the corpora are
  * generated under WORKDIR once (about SEARCH_BYTES, default 1 GB, of text in files of about 10 KB; and a
- * tree of TREE_ENTRIES entries, default 1,000,000) and reused while their parameters stay the same; a real
+ * tree of TREE_ENTRIES entries, default 1,000,000; 0 leaves the tree walk out) and reused while their parameters stay the same; a real
  * SOURCE_TREE (e.g. /usr/include) is searched as it is. agentstream also reports its own time for the
  * call ({@code meta.durationMs}, without the JVM's start-up), read from its {@code --json} result.
  */
@@ -71,7 +72,7 @@ public final class FindTreeBench {
         Path treeCorpus = work.resolve("tree-corpus");
         System.err.println("preparing " + searchBytes / 1_000_000 + " MB search corpus and " + treeEntries + "-entry tree under " + work);
         generateSearchCorpus(searchCorpus, searchBytes);
-        generateTree(treeCorpus, treeEntries);
+        if (treeEntries > 0) generateTree(treeCorpus, treeEntries);
         Path jvmTmp = work.resolve("jvm-tmp");
         deleteTree(jvmTmp);
         Files.createDirectories(jvmTmp);
@@ -114,11 +115,7 @@ public final class FindTreeBench {
     private List<Run> repeat(List<String> command, boolean json) throws Exception {
         run(command, json);
         List<Run> all = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Run r = run(command, json);
-            if (r.exitCode() > 1) throw new IllegalStateException("exit code " + r.exitCode() + ": " + String.join(" ", command));
-            all.add(r);
-        }
+        for (int i = 0; i < runs; i++) all.add(checked(run(command, json), command));
         return all;
     }
 
@@ -143,7 +140,11 @@ public final class FindTreeBench {
                 .append("Every figure is the median of ").append(runs).append(" runs after one warm-up run (page cache warm for every program). ")
                 .append("agentstream runs with `--json` (every output event, then the result, whose model view keeps 30,000 characters ")
                 .append("and whose `meta.durationMs` is the tool's own time, given as in-tool); ")
-                .append("rg and grep print every match.\n\n")
+                .append("rg and grep print every match. ")
+                .append("Each search runs every program in turn, round after round (one warm-up round first), so a disturbance of the machine ")
+                .append("hits them all alike. agentstream is measured twice: its first call, in a fresh process (`tool find`: the JIT has ")
+                .append("compiled nothing yet), and a later call in a running `agentstream mcp` session that has already searched once, ")
+                .append("as a server answers (its whole-run column is the tools/call round trip). The ratio is in-tool time over rg's whole run.\n\n")
                 .append("- Machine: ").append(BenchSupport.machine()).append('\n')
                 .append("- Java: ").append(javaVersion()).append('\n')
                 .append("- rg: ").append(BenchSupport.firstLine("rg", "--version")).append("; grep: ").append(BenchSupport.firstLine("grep", "--version")).append('\n')
@@ -185,6 +186,11 @@ public final class FindTreeBench {
                         + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
                 BenchSupport.median(streaming, Run::firstOutputMs), BenchSupport.median(streaming, Run::totalMs), jvmStartup()));
 
+        if (treeEntries > 0) treeSection(md, treeCorpus);
+        return md.toString();
+    }
+
+    private void treeSection(StringBuilder md, Path treeCorpus) throws Exception {
         md.append("### Tree walk\n\n")
                 .append("| program | whole run (ms) | entries counted | peak RSS (MiB) |\n|---|---:|---:|---:|\n");
         List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", true), true);
@@ -205,26 +211,111 @@ public final class FindTreeBench {
         md.append("\nTo tell folders from files the tree tool stats entries only until a folder's link count says no subfolders ")
                 .append("are left (ext4, xfs, tmpfs; every entry elsewhere); `find` reads the type from the directory listing. ")
                 .append("Peak RSS is the kernel's VmHWM of the process (a dash: the process ended before it was sampled).\n");
-        return md.toString();
     }
 
     private static final String SEARCH_HEADER = "| search | program | whole run (ms) | in-tool (ms) | in-tool / rg | MB/s | matches | peak RSS (MiB) |\n"
             + "|---|---|---:|---:|---:|---:|---:|---:|\n";
 
+    /**
+     * One search, every program in turn within each round (so a disturbance of the machine hits them all
+     * alike): agentstream as a fresh process (its first call: the JIT has compiled nothing yet), a call in an
+     * {@code agentstream mcp} session that has already searched (as a server answers later calls), rg and grep.
+     */
     private void searchRows(StringBuilder md, String label, Path corpus, long bytes, String input, List<String> rg, List<String> grep)
             throws Exception {
-        List<Run> ours = repeat(agentstream("find", input, true), true);
-        List<Run> rgRuns = repeat(rg, false);
-        List<Run> grepRuns = repeat(grep, false);
+        List<String> fresh = agentstream("find", input, true);
+        List<Run> ours = new ArrayList<>();
+        List<Run> rgRuns = new ArrayList<>();
+        List<Run> grepRuns = new ArrayList<>();
+        List<LaterCall> later = new ArrayList<>();
+        try (McpSession session = new McpSession(corpus)) {
+            run(fresh, true); // page cache warm for all
+            run(rg, false);
+            run(grep, false);
+            session.find(input); // the session's first call: from here on it is a server that has searched
+            for (int i = 0; i < runs; i++) {
+                ours.add(checked(run(fresh, true), fresh));
+                rgRuns.add(checked(run(rg, false), rg));
+                grepRuns.add(checked(run(grep, false), grep));
+                later.add(session.find(input));
+            }
+        }
         double rgMs = BenchSupport.median(rgRuns, Run::totalMs);
         double inTool = BenchSupport.median(ours, r -> metaNumber(r.lastLine(), "durationMs"));
-        md.append(searchRow(label, "agentstream `find`", ours, bytes, (long) metaNumber(ours.getLast().lastLine(), "matches"),
+        md.append(searchRow(label, "agentstream `find`, first call (fresh process)", ours, bytes, (long) metaNumber(ours.getLast().lastLine(), "matches"),
                 String.format(Locale.ROOT, "%.0f | %.2f", inTool, inTool / rgMs)));
+        double laterInTool = BenchSupport.median(later, LaterCall::inToolMs);
+        double laterRoundTrip = BenchSupport.median(later, LaterCall::roundTripMs);
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f | %.0f | %,d | - |%n", label,
+                "agentstream `find`, later call (`mcp` session, calls 2-" + (runs + 1) + ")", laterRoundTrip, laterInTool, laterInTool / rgMs,
+                bytes / 1e6 / (laterInTool / 1000), later.getLast().matches()));
         md.append(searchRow(label, "`" + String.join(" ", rg.subList(0, rg.size() - 1)) + " DIR`", rgRuns, bytes,
                 rgRuns.getLast().stdoutLines(), "- | 1.00"));
         double grepMs = BenchSupport.median(grepRuns, Run::totalMs);
         md.append(searchRow(label, "`" + String.join(" ", grep.subList(0, grep.size() - 1)) + " DIR`", grepRuns, bytes,
                 grepRuns.getLast().stdoutLines(), String.format(Locale.ROOT, "- | %.2f", grepMs / rgMs)));
+    }
+
+    /** grep exits 1 when nothing matched, which is no failure. */
+    private static Run checked(Run r, List<String> command) {
+        if (r.exitCode() > 1) throw new IllegalStateException("exit code " + r.exitCode() + ": " + String.join(" ", command));
+        return r;
+    }
+
+    /** A find call in a running {@code mcp} session: the tools/call round trip, the tool's own time, its matches. */
+    record LaterCall(double roundTripMs, double inToolMs, long matches) {}
+
+    /** An {@code agentstream mcp} server over stdio, rooted at the folder searched, as an MCP client starts it. */
+    private final class McpSession implements AutoCloseable {
+        private final Process process;
+        private final OutputStream in;
+        private final BufferedReader out;
+        private int nextId = 1;
+
+        McpSession(Path root) throws IOException {
+            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                    "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "mcp", "--root", root.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().remove("AGENTSTREAM_HOME");
+            process = builder.start();
+            in = process.getOutputStream();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"find-tree-bench\",\"version\":\"1\"}}");
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        }
+
+        LaterCall find(String arguments) throws IOException {
+            long start = System.nanoTime();
+            String response = request("tools/call", "{\"name\":\"find\",\"arguments\":" + arguments + "}");
+            double roundTrip = (System.nanoTime() - start) / 1e6;
+            if (response.contains("\"isError\":true") || metaNumber(response, "durationMs") < 0) {
+                throw new IllegalStateException("find in the mcp session failed: " + response.substring(0, Math.min(500, response.length())));
+            }
+            return new LaterCall(roundTrip, metaNumber(response, "durationMs"), (long) metaNumber(response, "matches"));
+        }
+
+        /** Sends a request and returns the line that answers it (notifications in between are skipped). */
+        private String request(String method, String params) throws IOException {
+            int id = nextId++;
+            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+            String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",";
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(answer)) return line;
+            }
+            throw new IOException("the mcp session ended before answering " + method);
+        }
+
+        private void send(String message) throws IOException {
+            in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            in.close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        }
     }
 
     private static String searchRow(String label, String program, List<Run> runs, long bytes, long matches, String inTool) {

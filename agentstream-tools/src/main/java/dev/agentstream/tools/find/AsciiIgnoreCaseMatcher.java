@@ -1,11 +1,17 @@
 package dev.agentstream.tools.find;
 
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Case-insensitive literal search for an ASCII pattern over the raw bytes. Candidates are found with the
- * vectorized {@link String#indexOf(int, int)} for the pattern's rarest letter in either case (in English
- * text and code, a {@code q} is far rarer than an {@code e}), then confirmed with
- * {@link String#regionMatches(boolean, int, String, int, int)}. A byte of a multi-byte UTF-8 sequence never
- * equals an ASCII letter in any case, so no false match comes from non-ASCII text.
+ * vectorized {@link String#indexOf(String, int)} for the pattern's rarest pair of adjacent chars, once for each
+ * of its (at most four) ASCII case spellings, then confirmed with
+ * {@link String#regionMatches(boolean, int, String, int, int)}. A pair is far rarer than its rarest letter (in
+ * English text and code a {@code c} is everywhere, a {@code ct} is not), so few candidates need confirming. A
+ * byte of a multi-byte UTF-8 sequence never equals an ASCII letter in any case, so no false match comes from
+ * non-ASCII text.
  */
 final class AsciiIgnoreCaseMatcher implements LineMatcher {
 
@@ -13,17 +19,19 @@ final class AsciiIgnoreCaseMatcher implements LineMatcher {
     private static final String COMMON_FIRST = " etaoinsrlcdhupmfgbywvkxjqz";
 
     private final String needle;
-    /** Where in the needle the anchor char sits. */
+    /** Where in the needle the anchor (its rarest pair, or its one char) starts. */
     private final int anchor;
-    private final char lower;
-    private final char upper;
+    /** The anchor in each of its ASCII case spellings. */
+    private final String[] spellings;
+    /** Where each spelling next occurs at or after the last search position; -1: nowhere. */
+    private final int[] next;
 
     AsciiIgnoreCaseMatcher(String asciiPattern) {
         this.needle = asciiPattern;
-        this.anchor = rarest(asciiPattern);
-        char c = asciiPattern.charAt(anchor);
-        this.lower = Character.toLowerCase(c);
-        this.upper = Character.toUpperCase(c);
+        int width = Math.min(2, asciiPattern.length());
+        this.anchor = rarest(asciiPattern, width);
+        this.spellings = spellings(asciiPattern.substring(anchor, anchor + width));
+        this.next = new int[spellings.length];
     }
 
     static boolean isAscii(String pattern) {
@@ -35,31 +43,54 @@ final class AsciiIgnoreCaseMatcher implements LineMatcher {
         String text = chunk.text();
         int last = text.length() - needle.length();
         int searchFrom = from + anchor;
-        int nextLower = text.indexOf(lower, searchFrom);
-        int nextUpper = lower == upper ? -1 : text.indexOf(upper, searchFrom);
+        for (int i = 0; i < spellings.length; i++) next[i] = text.indexOf(spellings[i], searchFrom);
         while (true) {
-            int hit = nextLower < 0 ? nextUpper : nextUpper < 0 ? nextLower : Math.min(nextLower, nextUpper);
-            if (hit < 0 || hit - anchor > last) return -1;
+            int nearest = -1;
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] >= 0 && (nearest < 0 || next[i] < next[nearest])) nearest = i;
+            }
+            if (nearest < 0) return -1;
+            int hit = next[nearest];
+            if (hit - anchor > last) return -1;
             int start = hit - anchor;
             if (text.regionMatches(true, start, needle, 0, needle.length())) return start;
-            if (hit == nextLower) nextLower = text.indexOf(lower, hit + 1);
-            else nextUpper = text.indexOf(upper, hit + 1);
+            next[nearest] = text.indexOf(spellings[nearest], hit + 1);
         }
     }
 
-    /** The index of the char least likely to occur in text; letters and space by frequency, anything else rarer. */
-    private static int rarest(String pattern) {
+    /** Every ASCII upper/lower-case spelling of {@code text} (one or two chars), without repeats. */
+    private static String[] spellings(String text) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(text.toLowerCase(Locale.ROOT));
+        for (int mask = 0; mask < 1 << text.length(); mask++) {
+            StringBuilder spelling = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                spelling.append((mask & 1 << i) != 0 ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+            all.add(spelling.toString());
+        }
+        return all.toArray(String[]::new);
+    }
+
+    /** Where the {@code width} adjacent chars least likely to occur in text start; letters and space by frequency, anything else rarer. */
+    private static int rarest(String pattern, int width) {
         int best = 0;
         int bestRank = -1;
-        for (int i = 0; i < pattern.length(); i++) {
-            int common = COMMON_FIRST.indexOf(Character.toLowerCase(pattern.charAt(i)));
-            int rank = common < 0 ? COMMON_FIRST.length() : common;
+        for (int i = 0; i + width <= pattern.length(); i++) {
+            int rank = 0;
+            for (int j = i; j < i + width; j++) rank += rank(pattern.charAt(j));
             if (rank > bestRank) {
                 best = i;
                 bestRank = rank;
             }
         }
         return best;
+    }
+
+    private static int rank(char c) {
+        int common = COMMON_FIRST.indexOf(Character.toLowerCase(c));
+        return common < 0 ? COMMON_FIRST.length() : common;
     }
 
     @Override

@@ -109,14 +109,11 @@ final class FileSearcher {
             boolean eof = false;
             boolean sniffed = false;
             while (true) {
-                while (filled < buffer.length && !eof) {
-                    int n = source.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
-                    if (n < 0) eof = true;
-                    else {
-                        filled += n;
-                        bytes += n;
-                        if (bytes == expectedSize) eof = true;
-                    }
+                if (!eof) {
+                    int before = filled;
+                    filled = fill(source, filled, expectedSize - bytes);
+                    bytes += filled - before;
+                    eof = filled < buffer.length || bytes == expectedSize;
                 }
                 if (!sniffed) {
                     sniffed = true;
@@ -168,6 +165,21 @@ final class FileSearcher {
             text = null;
         }
         return new Outcome(false, utf16Bytes >= 0 ? utf16Bytes : bytes, matches, regexPieces);
+    }
+
+    /**
+     * Reads into {@code buffer} from {@code filled} until it is full, the file ends, or {@code left} more bytes
+     * (the rest of the size the walk saw; negative when unknown) are in; returns the new fill. Less than a full
+     * buffer means the file ended. A method of its own, so the JIT compiles the read path early and small.
+     */
+    private int fill(ReadableByteChannel source, int filled, long left) throws IOException {
+        while (filled < buffer.length && left != 0) {
+            int n = source.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
+            if (n < 0) return filled;
+            filled += n;
+            left -= n;
+        }
+        return filled;
     }
 
     /** Searches {@code buffer[0, end)}; returns the number of the line the next chunk starts in. */

@@ -116,37 +116,46 @@ final class ParallelSearch {
             IgnoreRules rules = listing.rulesInside(parentRules, filter);
             List<ForkJoinTask<?>> forked = new ArrayList<>();
             List<FileToSearch> batch = new ArrayList<>();
+            // The loop stays small and the work per entry lives in visit, a method called once per entry: the JIT
+            // compiles it early and once, where a loop body this size would be compiled on the stack and again whole.
             for (Path entry : listing.entries()) {
                 if (stopped.getAsBoolean()) break;
-                String name = entry.getFileName().toString();
-                if (filter.byName(name) != null) continue;
-                BasicFileAttributes attributes;
-                try {
-                    attributes = open.attributes(entry);
-                } catch (IOException e) {
-                    counters.unreadable.increment();
-                    continue;
-                }
-                boolean directory = attributes.isDirectory();
-                if (!directory && !attributes.isRegularFile()) continue;
-                String path = entry.toString();
-                if (filter.judge(rules, path, name, directory) != EntryFilter.Verdict.KEEP) continue;
-                String relative = path.substring(rootPrefix);
-                if (directory) {
-                    if (!globs.excludesDirectory(relative) && !KERNEL_FILE_SYSTEMS.contains(path)) {
-                        forked.add(new FolderTask(entry, rules).fork());
-                    }
-                } else if (globs.includesFile(relative)) {
-                    batch.add(new FileToSearch(open, entry, attributes.size()));
-                    if (batch.size() == FILES_PER_TASK) {
-                        open.retain();
-                        forked.add(new FileBatchTask(batch).fork());
-                        batch = new ArrayList<>();
-                    }
+                FileToSearch file = visit(open, rules, entry, forked);
+                if (file == null) continue;
+                batch.add(file);
+                if (batch.size() == FILES_PER_TASK) {
+                    open.retain();
+                    forked.add(new FileBatchTask(batch).fork());
+                    batch = new ArrayList<>();
                 }
             }
             searchAll(batch);
             return forked;
+        }
+
+        /** Forks a subfolder to walk; returns a file to search, or null for an entry that is neither or is left out. */
+        private FileToSearch visit(OpenFolder open, IgnoreRules rules, Path entry, List<ForkJoinTask<?>> forked) {
+            String name = entry.getFileName().toString();
+            if (filter.byName(name) != null) return null;
+            BasicFileAttributes attributes;
+            try {
+                attributes = open.attributes(entry);
+            } catch (IOException e) {
+                counters.unreadable.increment();
+                return null;
+            }
+            boolean directory = attributes.isDirectory();
+            if (!directory && !attributes.isRegularFile()) return null;
+            String path = entry.toString();
+            if (filter.judge(rules, path, name, directory) != EntryFilter.Verdict.KEEP) return null;
+            String relative = path.substring(rootPrefix);
+            if (directory) {
+                if (!globs.excludesDirectory(relative) && !KERNEL_FILE_SYSTEMS.contains(path)) {
+                    forked.add(new FolderTask(entry, rules).fork());
+                }
+                return null;
+            }
+            return globs.includesFile(relative) ? new FileToSearch(open, entry, attributes.size()) : null;
         }
     }
 
