@@ -18,10 +18,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +31,12 @@ import java.util.regex.Pattern;
 
 /**
  * Many MCP sessions at once through one {@code agentstream mcp --http} server: each session runs a bash
- * command printing its own deterministic lines (about 5 MiB), with progress, and the client checks that the
- * result holds every line exactly once, in order (SHA-256 of the whole output against the expected one).
- * It measures the time from sending {@code tools/call} to the first progress carrying output, the longest
- * pause between two events of a stream, the wall time, and the server's peak RSS. The output budget is set
- * above the output's size, so every byte travels in the result. Prints a Markdown section and writes it to
- * OUT.md.
+ * command printing its own numbered lines (about 5 MiB) and asks for the whole output in its progress
+ * notifications; the client checks, per session, that the chunks follow each other without gap or overlap,
+ * that every line came exactly once and in order, and the SHA-256 of the whole output against the expected
+ * one. It measures the time from sending {@code tools/call} to the first notification carrying output, the
+ * longest pause between two notifications of a stream, the wall time, and the server's peak RSS. Prints a
+ * Markdown section and writes it to OUT.md. {@code MCP_LOAD_SERVER_OPTS} adds JVM options to the server.
  *
  * <p>Usage: {@code McpLoadBench JAVA JAR RUNS OUT.md [SESSIONS] [BYTES]} (default 200 sessions of 5 MiB).
  */
@@ -46,11 +44,19 @@ public final class McpLoadBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENDPOINT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/mcp)");
-    private static final Duration CALL_DEADLINE = Duration.ofMinutes(4);
-    /** A pause this long between two events of one stream counts as a stall. */
-    private static final long STALL_MS = 30_000;
-    /** One line of session S: {@code sSSS-NNNNNNNNN} and a newline, 15 bytes. */
-    private static final int LINE_BYTES = 15;
+    private static final Duration CALL_DEADLINE = Duration.ofMinutes(11);
+    /** A pause this long between two progress notifications of one stream (or before its first output) counts as a stall. */
+    private static final long STALL_MS = 10_000;
+    /** The request and notification {@code _meta} key of the streamed output (see the MCP README section). */
+    private static final String OUTPUT_KEY = "dev.agentstream/output";
+    /**
+     * One line of session S: the number {@code FIRST + S * SESSION_STRIDE + N} (N from 1) and a newline, 11 bytes,
+     * so every session's lines differ from every other's. Plain {@code seq FROM TO} prints them fast, so the
+     * command costs little of the machine the server shares.
+     */
+    private static final int LINE_BYTES = 11;
+    private static final long FIRST = 1_000_000_000L;
+    private static final long SESSION_STRIDE = 10_000_000L;
 
     private final String java;
     private final String jar;
@@ -58,8 +64,8 @@ public final class McpLoadBench {
     private final int lines;
 
     /** What one session saw. */
-    record Outcome(double firstOutputMs, double longestPauseMs, boolean complete, long missing, long duplicated, long outOfOrder,
-                   boolean checksumMatches, String problem) {}
+    record Outcome(double firstOutputMs, double longestPauseMs, boolean complete, long lostBytes, long duplicatedBytes, long outOfOrder,
+                   long skippedChars, long repeatedChars, boolean checksumMatches, int resultChars, String problem) {}
 
     /** What one run saw. */
     record Run(List<Outcome> outcomes, double wallSeconds, double peakRssMiB) {}
@@ -94,9 +100,10 @@ public final class McpLoadBench {
     }
 
     private Run run() throws Exception {
-        Process server = new ProcessBuilder(java, "-jar", jar, "mcp", "--http", "--port", "0", "--sandbox", "off",
-                "--budget", Integer.toString(lines * LINE_BYTES + 100_000))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        if (!serverOptions().isEmpty()) command.addAll(List.of(serverOptions().split("\\s+")));
+        command.addAll(List.of("-jar", jar, "mcp", "--http", "--port", "0", "--sandbox", "off"));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread stopServer = new Thread(server::destroyForcibly);
         Runtime.getRuntime().addShutdownHook(stopServer);
         AtomicLong peakKiB = new AtomicLong();
@@ -115,7 +122,7 @@ public final class McpLoadBench {
                                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
                             return session(http, endpoint, session, ready, go);
                         } catch (Exception e) {
-                            return new Outcome(Double.NaN, 0, false, lines, 0, 0, false, e.toString());
+                            return new Outcome(Double.NaN, 0, false, (long) lines * LINE_BYTES, 0, 0, 0, 0, false, 0, e.toString());
                         }
                     }));
                 }
@@ -166,14 +173,16 @@ public final class McpLoadBench {
             ready.countDown();
         }
         go.await();
-        String prefix = String.format(Locale.ROOT, "s%03d-", session);
-        String command = "seq -f '" + prefix + "%09g' 1 " + lines;
+        long base = FIRST + session * SESSION_STRIDE;
+        String command = "seq " + (base + 1) + " " + (base + lines);
+        // The progress token asks for progress; the _meta key asks for the whole output in it (the result is the compact model view).
         String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"bash\",\"arguments\":{\"command\":"
-                + JSON.writeValueAsString(command) + ",\"timeout\":600},\"_meta\":{\"progressToken\":\"p\"}}}";
+                + JSON.writeValueAsString(command) + ",\"timeout\":600},\"_meta\":{\"progressToken\":\"p\",\"" + OUTPUT_KEY + "\":true}}}";
         long sent = System.nanoTime();
         HttpResponse<InputStream> response = http.send(post(endpoint, sessionId, call).timeout(CALL_DEADLINE).build(), HttpResponse.BodyHandlers.ofInputStream());
+        StreamCheck check = new StreamCheck(base, lines);
         double firstOutputMs = Double.NaN;
-        long lastEvent = sent;
+        long lastNotification = 0;
         long longestPause = 0;
         JsonNode result = null;
         try (BufferedReader sse = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -181,52 +190,116 @@ public final class McpLoadBench {
             while ((line = sse.readLine()) != null) {
                 if (!line.startsWith("data:")) continue;
                 long now = System.nanoTime();
-                longestPause = Math.max(longestPause, now - lastEvent);
-                lastEvent = now;
                 JsonNode message = JSON.readTree(line.substring(5));
                 if (message.has("id")) {
                     result = message.path("result");
                     break;
                 }
-                if (Double.isNaN(firstOutputMs) && message.path("params").path("message").asText().contains(prefix)) {
-                    firstOutputMs = (now - sent) / 1e6;
-                }
+                if (!"notifications/progress".equals(message.path("method").asText())) continue;
+                if (lastNotification != 0) longestPause = Math.max(longestPause, now - lastNotification);
+                lastNotification = now;
+                JsonNode chunk = message.path("params").path("_meta").path(OUTPUT_KEY);
+                if (chunk.isMissingNode()) continue;
+                String text = chunk.path("text").asText();
+                check.chunk(chunk.path("offset").asLong(), text);
+                if (Double.isNaN(firstOutputMs) && check.linesSeen() > 0) firstOutputMs = (now - sent) / 1e6;
             }
         } catch (IOException e) {
-            return new Outcome(firstOutputMs, longestPause / 1e6, false, lines, 0, 0, false, e.toString());
+            return check.outcome(firstOutputMs, longestPause / 1e6, false, 0, e.toString());
         }
         try {
             http.send(HttpRequest.newBuilder(endpoint).header("Mcp-Session-Id", sessionId).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // cleanup only: the session ends with the server anyway
         }
-        if (result == null) return new Outcome(firstOutputMs, longestPause / 1e6, false, lines, 0, 0, false, "no result");
-        return check(result, prefix, firstOutputMs, longestPause / 1e6);
+        if (result == null) return check.outcome(firstOutputMs, longestPause / 1e6, false, 0, "no result");
+        int resultChars = 0;
+        for (JsonNode block : result.path("content")) resultChars += block.path("text").asText().length();
+        String problem = result.path("isError").asBoolean() ? "error result: " + result.path("content").path(0).path("text").asText() : "";
+        return check.outcome(firstOutputMs, longestPause / 1e6, true, resultChars, problem);
     }
 
-    /** Every expected line exactly once, in order, and the same SHA-256 as the output the command printed. */
-    private Outcome check(JsonNode result, String prefix, double firstOutputMs, double longestPauseMs) throws Exception {
-        StringBuilder text = new StringBuilder();
-        result.path("content").forEach(block -> text.append(block.path("text").asText()));
-        MessageDigest received = MessageDigest.getInstance("SHA-256");
-        Set<Integer> seen = new HashSet<>();
-        long duplicated = 0;
-        long outOfOrder = 0;
-        int previous = 0;
-        for (String line : text.toString().split("\n")) {
-            if (!line.startsWith(prefix)) continue;
+    /**
+     * Checks one session's output as its chunks arrive, keeping only the current line: each chunk must start
+     * where the last one ended (else the characters skipped or sent twice are counted), every expected line
+     * must come exactly once and in order, and the SHA-256 of the received lines must equal that of the
+     * expected ones.
+     */
+    static final class StreamCheck {
+        private final long base;
+        private final int lines;
+        private final MessageDigest received;
+        private final MessageDigest expected;
+        private final StringBuilder partial = new StringBuilder();
+        private final java.util.BitSet seen = new java.util.BitSet();
+        private long nextOffset;
+        private long skippedChars;
+        private long repeatedChars;
+        private long duplicatedLines;
+        private long foreignLines;
+        private long linesSeen;
+        private long outOfOrder;
+        private int previous;
+
+        StreamCheck(long base, int lines) throws Exception {
+            this.base = base;
+            this.lines = lines;
+            this.received = MessageDigest.getInstance("SHA-256");
+            this.expected = MessageDigest.getInstance("SHA-256");
+        }
+
+        void chunk(long offset, String text) {
+            if (offset > nextOffset) skippedChars += offset - nextOffset;
+            if (offset < nextOffset) repeatedChars += nextOffset - offset;
+            nextOffset = offset + text.length();
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) != '\n') continue;
+                partial.append(text, start, i);
+                line(partial);
+                partial.setLength(0);
+                start = i + 1;
+            }
+            partial.append(text, start, text.length());
+        }
+
+        private void line(StringBuilder raw) {
+            int end = raw.length();
+            if (end > 0 && raw.charAt(end - 1) == '\r') end--;
+            String line = raw.substring(0, end);
             received.update((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            int n = Integer.parseInt(line.substring(prefix.length()));
-            if (!seen.add(n)) duplicated++;
+            long number;
+            try {
+                number = Long.parseLong(line);
+            } catch (NumberFormatException e) {
+                foreignLines++;
+                return;
+            }
+            int n = (int) (number - base);
+            if (n < 1 || n > lines) {
+                foreignLines++;
+                return;
+            }
+            linesSeen++;
+            if (seen.get(n)) duplicatedLines++;
+            seen.set(n);
             if (n != previous + 1) outOfOrder++;
             previous = n;
         }
-        MessageDigest expected = MessageDigest.getInstance("SHA-256");
-        for (int n = 1; n <= lines; n++) expected.update(String.format(Locale.ROOT, "%s%09d\n", prefix, n).getBytes(StandardCharsets.US_ASCII));
-        long missing = lines - seen.size();
-        boolean checksum = MessageDigest.isEqual(received.digest(), expected.digest());
-        String problem = result.path("isError").asBoolean() ? "error result" : "";
-        return new Outcome(firstOutputMs, longestPauseMs, true, missing, duplicated, outOfOrder, checksum, problem);
+
+        long linesSeen() {
+            return linesSeen;
+        }
+
+        Outcome outcome(double firstOutputMs, double longestPauseMs, boolean complete, int resultChars, String problem) {
+            if (!partial.isEmpty()) line(partial);
+            for (int n = 1; n <= lines; n++) expected.update((Long.toString(base + n) + "\n").getBytes(StandardCharsets.US_ASCII));
+            long missing = lines - seen.get(1, lines + 1).cardinality();
+            boolean checksum = MessageDigest.isEqual(received.digest(), expected.digest());
+            // A line that is no expected one (a foreign or garbled line) counts as duplicated bytes: it was not printed.
+            return new Outcome(firstOutputMs, longestPauseMs, complete, missing * LINE_BYTES, (duplicatedLines + foreignLines) * LINE_BYTES, outOfOrder,
+                    skippedChars, repeatedChars, checksum, resultChars, problem);
+        }
     }
 
     private static HttpRequest.Builder post(URI endpoint, String sessionId, String body) {
@@ -242,51 +315,75 @@ public final class McpLoadBench {
     private String report(List<Run> runs) throws IOException, InterruptedException {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
+        List<Double> worstPause = new ArrayList<>();
         long incomplete = 0;
-        long missing = 0;
+        long lost = 0;
         long duplicated = 0;
+        long sessionsWithLossOrDuplicates = 0;
         long outOfOrder = 0;
+        long offsetErrors = 0;
         long badChecksums = 0;
         long stalled = 0;
-        double longestPause = 0;
+        long noFirstOutput = 0;
+        int largestResult = 0;
         for (Run run : runs) {
             List<Double> first = run.outcomes().stream().map(Outcome::firstOutputMs).filter(d -> !d.isNaN()).sorted().toList();
             p50.add(percentile(first, 50));
             p99.add(percentile(first, 99));
+            worstPause.add(run.outcomes().stream().mapToDouble(Outcome::longestPauseMs).max().orElse(Double.NaN));
             for (Outcome o : run.outcomes()) {
                 if (!o.complete()) incomplete++;
-                missing += o.missing();
-                duplicated += o.duplicated();
+                if (Double.isNaN(o.firstOutputMs())) noFirstOutput++;
+                lost += o.lostBytes();
+                duplicated += o.duplicatedBytes();
+                if (o.lostBytes() > 0 || o.duplicatedBytes() > 0) sessionsWithLossOrDuplicates++;
                 outOfOrder += o.outOfOrder();
+                offsetErrors += o.skippedChars() + o.repeatedChars();
                 if (!o.checksumMatches()) badChecksums++;
-                if (o.longestPauseMs() > STALL_MS || !o.complete()) stalled++;
-                longestPause = Math.max(longestPause, o.longestPauseMs());
+                if (o.longestPauseMs() > STALL_MS || !(o.firstOutputMs() <= STALL_MS) || !o.complete()) stalled++;
+                largestResult = Math.max(largestResult, o.resultChars());
             }
         }
+        long total = (long) sessions * runs.size();
         StringBuilder md = new StringBuilder();
         md.append("## MCP under load: ").append(sessions).append(" concurrent HTTP sessions\n\n");
-        md.append(String.format(Locale.ROOT, "One `agentstream mcp --http` server (`--sandbox off`, `--budget` above the output size, so "
-                + "every byte travels in the result); %d sessions start a bash call at the same moment, each printing its own %d lines "
-                + "(%.1f MiB, %.0f MiB in all) with a progress token. The client (java.net.http, raw JSON-RPC over SSE) checks every "
-                + "line arrived once and in order, and the SHA-256 of the whole output.%n%n",
-                sessions, lines, lines * (double) LINE_BYTES / (1 << 20), sessions * (double) lines * LINE_BYTES / (1 << 20)));
+        md.append(String.format(Locale.ROOT, "One `agentstream mcp --http` server (`--sandbox off`, default output budget); %d sessions start a bash "
+                + "call at the same moment, each printing its own numbered lines (`seq FROM TO`, %d lines of 11 bytes, a range of its own: %.1f MiB, %.0f MiB in all), with a "
+                + "progress token and `_meta` `\"%s\": true`, so the server carries the whole output in its progress notifications "
+                + "(chunks with their offset) and answers with the compact model view. The client (java.net.http, raw JSON-RPC over SSE) "
+                + "takes every byte from those notifications and checks, per session, that each chunk starts where the last ended, that every "
+                + "line came once and in order, and the SHA-256 of the whole output.%n%n",
+                sessions, lines, lines * (double) LINE_BYTES / (1 << 20), sessions * (double) lines * LINE_BYTES / (1 << 20), OUTPUT_KEY));
         md.append("| figure | value |\n|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| sessions completed | %d of %d (%d runs) |%n", (long) sessions * runs.size() - incomplete,
-                (long) sessions * runs.size(), runs.size()));
-        md.append(String.format(Locale.ROOT, "| lines missing / duplicated / out of order | %d / %d / %d |%n", missing, duplicated, outOfOrder));
+        md.append(String.format(Locale.ROOT, "| sessions completed | %d of %d (%d runs) |%n", total - incomplete, total, runs.size()));
+        md.append(String.format(Locale.ROOT, "| bytes lost / duplicated, all sessions | %d / %d (sessions with any: %d) |%n", lost, duplicated,
+                sessionsWithLossOrDuplicates));
+        md.append(String.format(Locale.ROOT, "| lines out of order; chunk offsets skipped or repeated (chars) | %d; %d |%n", outOfOrder, offsetErrors));
         md.append(String.format(Locale.ROOT, "| outputs whose SHA-256 differs | %d |%n", badChecksums));
-        md.append(String.format(Locale.ROOT, "| streams stalled (a pause over %d s, or no result) | %d |%n", STALL_MS / 1000, stalled));
-        md.append(String.format(Locale.ROOT, "| longest pause between two events of a stream | %.0f ms |%n", longestPause));
+        md.append(String.format(Locale.ROOT, "| streams stalled (first output or a pause between two notifications over %d s, or no result) | %d |%n",
+                STALL_MS / 1000, stalled));
+        md.append(String.format(Locale.ROOT, "| longest pause between two notifications of a stream (median of runs' worst) | %.0f ms |%n",
+                BenchSupport.median(worstPause, d -> d)));
         md.append(String.format(Locale.ROOT, "| time to first output, p50 (median of runs) | %.0f ms |%n", BenchSupport.median(p50, d -> d)));
         md.append(String.format(Locale.ROOT, "| time to first output, p99 (median of runs) | %.0f ms |%n", BenchSupport.median(p99, d -> d)));
         md.append(String.format(Locale.ROOT, "| wall time, all sessions (median of runs) | %.1f s |%n", BenchSupport.median(runs, Run::wallSeconds)));
         md.append(String.format(Locale.ROOT, "| server peak RSS (median of runs) | %.0f MiB |%n", BenchSupport.median(runs, Run::peakRssMiB)));
-        md.append("\nTime to first output runs from sending `tools/call` to the first progress notification that carries a line of "
-                + "the command's output. Peak RSS is the server JVM's VmHWM (default heap settings); the bash processes are not in it.\n\n");
+        md.append(String.format(Locale.ROOT, "| largest result text (the model view) | %d chars |%n", largestResult));
+        md.append("\nTime to first output runs from sending `tools/call` to the first progress notification carrying a line of the command's "
+                + "output; the pauses are between two progress notifications of one stream, from its first on. Peak RSS is the server "
+                + "JVM's VmHWM (").append(serverOptions().isEmpty() ? "default JVM settings" : "JVM options `" + serverOptions() + "`")
+                .append("); the bash processes are not in it.");
+        if (noFirstOutput > 0) md.append(" ").append(noFirstOutput).append(" sessions saw no output at all.");
+        md.append("\n\n");
         md.append("Machine: ").append(BenchSupport.machine()).append("; ").append(BenchSupport.firstLine(java, "-version")).append("; ")
                 .append(LocalDate.now()).append(".\n\n");
-        md.append("Reproduce: `agentstream-bench/run mcp-load` (RUNS=").append(runs.size()).append(").\n");
+        md.append("Reproduce: `agentstream-bench/run mcp-load` (RUNS=").append(runs.size()).append(", SESSIONS=").append(sessions)
+                .append(", BYTES=").append((long) lines * LINE_BYTES).append(").\n");
         return md.toString();
+    }
+
+    private static String serverOptions() {
+        return System.getenv().getOrDefault("MCP_LOAD_SERVER_OPTS", "").strip();
     }
 
     private static double percentile(List<Double> sorted, int p) {

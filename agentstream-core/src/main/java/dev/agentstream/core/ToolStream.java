@@ -5,20 +5,25 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * The events of one running call, pulled by the consumer. The buffer between producer and consumer is
- * bounded, so a slow reader slows the tool down instead of growing memory. Closing the stream before
+ * bounded, in events and in characters of output ({@link #MAX_QUEUED_OUTPUT_CHARS}), so a slow reader slows
+ * the tool down instead of growing memory. Closing the stream before
  * its terminal event cancels the work. Iterate it once.
  */
 public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
 
     static final int DEFAULT_CAPACITY = 256;
+    /** The most characters of output waiting for the reader; a single larger chunk still passes, alone. */
+    static final int MAX_QUEUED_OUTPUT_CHARS = 256 * 1024;
 
     private final String callId;
     private final BlockingQueue<ToolEvent> queue;
+    private final Semaphore outputRoom = new Semaphore(MAX_QUEUED_OUTPUT_CHARS);
     private volatile Runnable canceller = () -> {};
     private final java.util.concurrent.atomic.AtomicBoolean cancelRan = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
@@ -65,11 +70,16 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
             terminalFuture.complete(event);
         }
         try {
+            int room = roomFor(event);
+            boolean roomTaken = room == 0;
             while (!closed) {
-                if (queue.offer(event, 50, TimeUnit.MILLISECONDS)) {
+                if (!roomTaken) {
+                    roomTaken = outputRoom.tryAcquire(room, 50, TimeUnit.MILLISECONDS);
+                } else if (queue.offer(event, 50, TimeUnit.MILLISECONDS)) {
                     return true;
                 }
             }
+            if (roomTaken) outputRoom.release(room);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -82,7 +92,20 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
 
     /** The next event, or null if none came within {@code millis}; for a reader that handles interrupts itself. */
     ToolEvent poll(long millis) throws InterruptedException {
-        return closed ? null : queue.poll(millis, TimeUnit.MILLISECONDS);
+        return closed ? null : taken(queue.poll(millis, TimeUnit.MILLISECONDS));
+    }
+
+    /** The characters of output room an event takes while it waits in the queue. */
+    private static int roomFor(ToolEvent event) {
+        return event instanceof ToolEvent.Output output ? Math.min(output.text().length(), MAX_QUEUED_OUTPUT_CHARS) : 0;
+    }
+
+    private ToolEvent taken(ToolEvent event) {
+        if (event != null) {
+            int room = roomFor(event);
+            if (room > 0) outputRoom.release(room);
+        }
+        return event;
     }
 
     /** Completes once the producer has produced the terminal event, read or not. */
@@ -106,7 +129,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
                     // Polls rather than blocks, so a close() from another thread ends this loop promptly.
                     while (next == null) {
                         if (terminalDelivered || closed) return false;
-                        next = queue.poll(50, TimeUnit.MILLISECONDS);
+                        next = taken(queue.poll(50, TimeUnit.MILLISECONDS));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -72,6 +72,27 @@ class ToolStreamTest {
     }
 
     @Test
+    void largeOutputWaitingForTheReaderIsBoundedInCharactersNotOnlyInEvents() throws Exception {
+        int chunk = 64 * 1024;
+        AtomicInteger produced = new AtomicInteger();
+        ToolStream stream = ToolStreams.start(call("big"), context(), scope -> {
+            for (int i = 0; i < 100; i++) {
+                scope.output("stdout", "y".repeat(chunk));
+                produced.incrementAndGet();
+            }
+            return ToolResult.text("done");
+        });
+        Thread.sleep(300); // give the producer time to fill the buffer, nobody reads
+        // 100 chunks fit in the 256 events, but not in the characters allowed to wait.
+        assertThat(produced.get()).isLessThanOrEqualTo(ToolStream.MAX_QUEUED_OUTPUT_CHARS / chunk + 1);
+        long chars = 0;
+        for (ToolEvent e : stream) {
+            if (e instanceof ToolEvent.Output output) chars += output.text().length();
+        }
+        assertThat(chars).isEqualTo(100L * chunk);
+    }
+
+    @Test
     void closingTheStreamCancelsTheWorkAndWaitsForItsCleanUp() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean cleanedUp = new AtomicBoolean();

@@ -3,6 +3,7 @@ package dev.agentstream.mcp;
 import dev.agentstream.core.ToolEvent;
 import dev.agentstream.core.view.TerminalText;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import java.util.Optional;
  *   <li>when that count has not moved (a heartbeat of a quiet command) it still rises by a thousandth,
  *       so a client that resets its timeout on progress keeps waiting.</li>
  * </ul>
- * The message is the tool's phase and, once there is output, its latest line. Not thread-safe: one
- * translator per call, fed by the thread delivering that call's events.
+ * The message is the tool's phase and, once there is output, its latest line. When the client asked for
+ * the full output, the notifications also carry it in {@link OutputChunks}, all of it before the result.
+ * Not thread-safe: one translator per call, fed by the thread delivering that call's events.
  */
 final class ProgressTranslator {
 
@@ -30,26 +32,54 @@ final class ProgressTranslator {
     private final Object progressToken;
     private final StringBuilder pendingLine = new StringBuilder();
     private String latestLine = "";
+    private final Optional<OutputChunks> chunks;
     private double lastProgress = Double.NEGATIVE_INFINITY;
+    private Double lastTotal;
+    private String lastPhase;
 
     ProgressTranslator(Object progressToken) {
-        this.progressToken = progressToken;
+        this(progressToken, false);
     }
 
-    /** The notification this event calls for, if any; output only updates the latest line. */
-    Optional<McpSchema.ProgressNotification> translate(ToolEvent event) {
+    /** With {@code carryOutput}, the notifications carry the whole output in chunks. */
+    ProgressTranslator(Object progressToken, boolean carryOutput) {
+        this.progressToken = progressToken;
+        this.chunks = carryOutput ? Optional.of(new OutputChunks()) : Optional.empty();
+    }
+
+    /**
+     * The notifications this event calls for, oldest first: one for a progress event; when the output is
+     * carried, one per full chunk of output, and one with what is left when the call ends.
+     */
+    List<McpSchema.ProgressNotification> translate(ToolEvent event) {
+        List<McpSchema.ProgressNotification> out = new ArrayList<>();
         switch (event) {
             case ToolEvent.Output output -> {
                 noteOutput(output.text());
-                return Optional.empty();
+                chunks.ifPresent(c -> {
+                    c.add(output.text());
+                    while (c.full()) out.add(carrying(c.take()));
+                });
             }
-            case ToolEvent.Progress progress -> {
-                return Optional.of(notification(progress));
-            }
+            case ToolEvent.Progress progress -> out.add(notification(progress));
+            case ToolEvent.Completed ignored -> flushChunks(out);
+            case ToolEvent.Failed ignored -> flushChunks(out);
             default -> {
-                return Optional.empty();
             }
         }
+        return out;
+    }
+
+    private void flushChunks(List<McpSchema.ProgressNotification> out) {
+        chunks.ifPresent(c -> c.take().ifPresent(chunk -> out.add(carrying(Optional.of(chunk)))));
+    }
+
+    /** A notification for output alone: the work count has not moved, so progress rises by the nudge. */
+    private McpSchema.ProgressNotification carrying(Optional<Map<String, Object>> chunk) {
+        double value = Math.round((Math.max(lastProgress, 0) + NUDGE) * 1000) / 1000.0;
+        lastProgress = value;
+        if (lastTotal != null && value > lastTotal) lastTotal = null;
+        return new McpSchema.ProgressNotification(progressToken, value, lastTotal, message(lastPhase), chunk.orElse(null));
     }
 
     private McpSchema.ProgressNotification notification(ToolEvent.Progress progress) {
@@ -66,7 +96,10 @@ final class ProgressTranslator {
         // A rise past the total (a tool that switched to a percentage late) must not claim more than 100%.
         if (total != null && value > total) total = null;
         lastProgress = value;
-        return new McpSchema.ProgressNotification(progressToken, value, total, message(progress.message()));
+        lastTotal = total;
+        lastPhase = progress.message();
+        Map<String, Object> chunk = chunks.flatMap(OutputChunks::take).orElse(null);
+        return new McpSchema.ProgressNotification(progressToken, value, total, message(progress.message()), chunk);
     }
 
     private static double workDone(Map<String, Long> counters) {

@@ -13,18 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * The SSE events one MCP session was sent, so that a client whose stream broke can resume it: every event
  * gets an id {@code STREAM-N} (the stream it went out on, its place there), and a GET with
  * {@code Last-Event-ID} receives what that stream sent after it. Only recent streams and their last events
- * are kept: a client resumes a stream it just lost, not one from long ago.
+ * are kept, and at most {@link #CHARS_KEPT} characters of them in all (the oldest go first; the newest event
+ * always stays): a client resumes a stream it just lost, not one from long ago, and a session streaming a
+ * large output holds a bounded tail of it, not all of it.
  */
 final class ReplayLog {
 
     static final int STREAMS_KEPT = 32;
     static final int EVENTS_KEPT_PER_STREAM = 512;
+    /** The most characters of JSON one session keeps for resumption: a few chunks of streamed output. */
+    static final long CHARS_KEPT = 256 * 1024;
 
     /** One event as it went out: its id and its JSON-RPC message as JSON text. */
     record Event(String id, String json) {}
 
     private final AtomicLong streams = new AtomicLong();
     private final Map<String, Stream> byKey = new LinkedHashMap<>();
+    private long charsKept;
 
     private static final class Stream {
         final AtomicLong next = new AtomicLong();
@@ -37,7 +42,7 @@ final class ReplayLog {
         byKey.put(key, new Stream());
         Iterator<String> oldest = byKey.keySet().iterator();
         while (byKey.size() > STREAMS_KEPT) {
-            oldest.next();
+            forget(byKey.get(oldest.next()).events);
             oldest.remove();
         }
         return key;
@@ -48,9 +53,32 @@ final class ReplayLog {
         Stream stream = byKey.get(streamKey);
         if (stream == null) return null;
         String id = streamKey + "-" + stream.next.incrementAndGet();
-        stream.events.addLast(new Event(id, json));
-        if (stream.events.size() > EVENTS_KEPT_PER_STREAM) stream.events.removeFirst();
+        Event event = new Event(id, json);
+        stream.events.addLast(event);
+        charsKept += json.length();
+        if (stream.events.size() > EVENTS_KEPT_PER_STREAM) charsKept -= stream.events.removeFirst().json().length();
+        dropOldestBeyondLimit(event);
         return id;
+    }
+
+    /** Drops the oldest events, oldest stream first, until the log fits in {@link #CHARS_KEPT} or only {@code newest} is left. */
+    private void dropOldestBeyondLimit(Event newest) {
+        Iterator<Stream> streams = byKey.values().iterator();
+        while (charsKept > CHARS_KEPT && streams.hasNext()) {
+            Deque<Event> events = streams.next().events;
+            while (charsKept > CHARS_KEPT && !events.isEmpty() && events.peekFirst() != newest) {
+                charsKept -= events.removeFirst().json().length();
+            }
+        }
+    }
+
+    private void forget(Deque<Event> events) {
+        for (Event event : events) charsKept -= event.json().length();
+    }
+
+    /** The characters of JSON kept now. */
+    synchronized long charsKept() {
+        return charsKept;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Runs one {@code tools/call} to its end: in the caller's runtime session, known by its request id so that
  * {@code notifications/cancelled} or a lost connection can cancel it (the runtime then ends its events with
  * a cancelled result), and with progress notifications while it runs when the request carries a progress
- * token. Blocks: call it on a thread that may wait (a virtual thread).
+ * token (with the whole output in them when its {@code _meta} asks for it: {@link OutputChunks}). Blocks: call it on a thread that may wait (a virtual thread).
  */
 final class ToolCallHandler {
 
@@ -45,7 +45,7 @@ final class ToolCallHandler {
         ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
         McpSessions.Started started = sessions.start(sessionId, requestId, call);
         try {
-            Consumer<ToolEvent> progress = progressSender(exchange, request.progressToken());
+            Consumer<ToolEvent> progress = progressSender(exchange, request.progressToken(), OutputChunks.requested(request.meta()));
             Optional<ToolMetrics> metrics = sessions.metrics();
             ToolEvent terminal = started.call().deliver(metrics.isEmpty() ? progress : event -> {
                 if (!(event instanceof ToolEvent.Completed || event instanceof ToolEvent.Failed)) metrics.get().record(call.name(), event);
@@ -63,11 +63,12 @@ final class ToolCallHandler {
      * Sends progress in order and before the result, since the same thread sends both. A send that fails
      * throws, which makes the runtime stop delivering events (the call goes on and its result is kept).
      */
-    private static Consumer<ToolEvent> progressSender(McpAsyncServerExchange exchange, Object progressToken) {
+    private static Consumer<ToolEvent> progressSender(McpAsyncServerExchange exchange, Object progressToken, boolean carryOutput) {
         if (progressToken == null) return event -> {};
-        ProgressTranslator translator = new ProgressTranslator(progressToken);
+        ProgressTranslator translator = new ProgressTranslator(progressToken, carryOutput);
+        // Waiting for each send makes a client that reads slowly slow the command down, instead of growing a queue here.
         return event -> translator.translate(event)
-                .ifPresent(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
+                .forEach(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
     }
 
     /** Sends the call's notices before its result; a client that does not take them still gets the result. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstream.core.ToolEvent;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.agentstream.core.ToolResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,59 @@ class McpProgressTranslatorTest {
     }
 
     private McpSchema.ProgressNotification progress(OptionalDouble fraction, Map<String, Long> counters) {
-        return translator.translate(new ToolEvent.Progress("c", 5, "running: make", fraction, counters)).orElseThrow();
+        List<McpSchema.ProgressNotification> notifications = translator.translate(new ToolEvent.Progress("c", 5, "running: make", fraction, counters));
+        assertThat(notifications).hasSize(1);
+        return notifications.getFirst();
+    }
+
+    @Test
+    void withoutTheRequestNoNotificationCarriesOutput() {
+        translator.translate(new ToolEvent.Output("c", 1, "stdout", "x".repeat(3 * OutputChunks.CHUNK_CHARS)));
+        assertThat(progress(OptionalDouble.empty(), Map.of("bytes", 1L)).meta()).isNull();
+        assertThat(translator.translate(new ToolEvent.Completed("c", 9, ToolResult.text("done")))).isEmpty();
+    }
+
+    @Test
+    void carriedOutputArrivesWholeInOrderAndBeforeTheEnd() {
+        ProgressTranslator carrying = new ProgressTranslator("tok", true);
+        StringBuilder printed = new StringBuilder();
+        List<McpSchema.ProgressNotification> sent = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String line = "line " + i + " \u00e9\n";
+            printed.append(line);
+            sent.addAll(carrying.translate(new ToolEvent.Output("c", i, "stdout", line)));
+            if (i % 700 == 0) sent.addAll(carrying.translate(new ToolEvent.Progress("c", i, "running: seq", OptionalDouble.empty(), Map.of("bytes", (long) i))));
+        }
+        sent.addAll(carrying.translate(new ToolEvent.Completed("c", 9, ToolResult.text("done"))));
+
+        StringBuilder received = new StringBuilder();
+        double previous = Double.NEGATIVE_INFINITY;
+        for (McpSchema.ProgressNotification n : sent) {
+            assertThat(n.progress()).isGreaterThan(previous);
+            previous = n.progress();
+            if (n.meta() == null) continue;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> chunk = (Map<String, Object>) n.meta().get(OutputChunks.CHUNK_KEY);
+            String text = (String) chunk.get("text");
+            assertThat(chunk.get("offset")).isEqualTo((long) received.length());
+            assertThat(text.length()).isBetween(1, OutputChunks.CHUNK_CHARS);
+            received.append(text);
+        }
+        assertThat(received.toString()).isEqualTo(printed.toString());
+        assertThat(sent).as("full chunks go out as soon as they fill, not all at the end")
+                .hasSizeGreaterThanOrEqualTo(printed.length() / OutputChunks.CHUNK_CHARS);
+    }
+
+    @Test
+    void aChunkNeverSplitsACharacterOutsideTheBasicPlane() {
+        ProgressTranslator carrying = new ProgressTranslator("tok", true);
+        String text = "a".repeat(OutputChunks.CHUNK_CHARS - 1) + "\uD83D\uDE00" + "b";
+        List<McpSchema.ProgressNotification> sent = new ArrayList<>(carrying.translate(new ToolEvent.Output("c", 1, "stdout", text)));
+        sent.addAll(carrying.translate(new ToolEvent.Completed("c", 2, ToolResult.text("done"))));
+        assertThat(sent).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) sent.get(1).meta().get(OutputChunks.CHUNK_KEY);
+        assertThat(second.get("text")).isEqualTo("\uD83D\uDE00b");
+        assertThat(second.get("offset")).isEqualTo((long) OutputChunks.CHUNK_CHARS - 1);
     }
 }

@@ -68,6 +68,42 @@ abstract class McpServerContract {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void askedForTheOutputTheProgressNotificationsCarryAllOfItWhileTheResultStaysCompact() throws Exception {
+        // seq itself is the reference: what it prints when no server is in between.
+        Process reference = new ProcessBuilder("seq", "1", "300000").start();
+        String printed = new String(reference.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reference.waitFor()).isZero();
+        try (TestClient c = connect()) {
+            McpSchema.CallToolResult result = c.client.callTool(McpSchema.CallToolRequest.builder().name("bash")
+                    .arguments(Map.of("command", "seq 1 300000"))
+                    .meta(Map.of("progressToken", "full", OutputChunks.REQUEST_KEY, true)).build());
+            long resultNanos = System.nanoTime();
+
+            // The SDK's client hands notifications to its consumer on more than one thread, so the order they were
+            // recorded in is not the order they came in: put them in offset order (McpLoadBench reads the raw stream in order).
+            java.util.TreeMap<Long, String> chunks = new java.util.TreeMap<>();
+            for (TestClient.Received<McpSchema.ProgressNotification> p : List.copyOf(c.progress)) {
+                assertThat(p.nanos()).isLessThan(resultNanos);
+                if (p.value().meta() == null || !p.value().meta().containsKey(OutputChunks.CHUNK_KEY)) continue;
+                Map<String, Object> chunk = (Map<String, Object>) p.value().meta().get(OutputChunks.CHUNK_KEY);
+                assertThat(chunks.put(((Number) chunk.get("offset")).longValue(), (String) chunk.get("text"))).as("a chunk sent twice").isNull();
+            }
+            StringBuilder received = new StringBuilder();
+            for (Map.Entry<Long, String> chunk : chunks.entrySet()) {
+                assertThat(chunk.getKey()).as("each chunk starts where the one before ended").isEqualTo(received.length());
+                received.append(chunk.getValue());
+            }
+            assertThat(received.toString()).isEqualTo(printed);
+            assertThat(chunks).hasSizeGreaterThanOrEqualTo(printed.length() / OutputChunks.CHUNK_CHARS);
+            assertThat(result.isError()).isFalse();
+            assertThat(TestClient.text(result).length()).as("the result is the model view, not the whole output").isLessThan(printed.length() / 10);
+            Map<String, Object> meta = (Map<String, Object>) result.meta().get(ResultTranslator.META_KEY);
+            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of((String) meta.get("spoolPath")))).isEqualTo(printed);
+        }
+    }
+
+    @Test
     void withoutAProgressTokenTheResultStillHoldsAllOutput() {
         try (TestClient c = connect()) {
             McpSchema.CallToolResult result = c.call("bash", Map.of("command", "seq 1 3; sleep 0.3; echo done"));
