@@ -1,12 +1,16 @@
 package dev.agentstream.cli;
 
+import dev.agentstream.core.StartupTrace;
 import dev.agentstream.mcp.McpWarmUp;
 import dev.agentstream.tools.bash.sandbox.Bubblewrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import dev.agentstream.tools.StandardTools;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,9 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "agentstream",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "A streaming tool runtime for LLM agents: every tool streams its output and progress while it runs.",
-        subcommands = {RunCommand.class, ServeCommand.class, ModelsCommand.class, SessionsCommand.class, McpCommand.class, ToolCommand.class, ToolsCommand.class, DisplayCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "A streaming tool runtime for LLM agents: every tool streams its output and progress while it runs.")
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -36,19 +38,50 @@ public final class Main implements Runnable {
     private static final Set<String> RUN_BASH = Set.of("mcp", "tool", "run", "tools");
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         // The sandbox probe starts a process and waits for it: it runs while the command line is read.
         if (args.length > 0 && RUN_BASH.contains(args[0])) Bubblewrap.probeInBackground();
         // An MCP client waits for the answer to initialize: what it needs is readied on the other core meanwhile.
         if (args.length > 0 && args[0].equals("mcp")) McpWarmUp.startInBackground();
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine(StandardTools.catalogue(), args);
+        StartupTrace.mark("command line built");
+        System.exit(commandLine.execute(args));
     }
 
-    static CommandLine commandLine() {
-        return commandLine(StandardTools.catalogue());
+    /**
+     * The subcommands, in the order help lists them. Each is made only when registered: picocli reads a
+     * command's annotations and builds its model when it is added, and a front door's start should not pay for
+     * the others' (nor load their classes: the Anthropic SDK behind {@code run}, Jetty behind {@code serve}).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("run", RunCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("models", ModelsCommand::new);
+        all.put("sessions", SessionsCommand::new);
+        all.put("mcp", McpCommand::new);
+        all.put("tool", ToolCommand::new);
+        all.put("tools", ToolsCommand::new);
+        all.put("display", DisplayCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return all;
     }
 
+    /** The command line for {@code args}: with only the subcommand they name, or with all of them (help, errors). */
+    static CommandLine commandLine(StandardTools catalogue, String... args) {
+        CommandLine cli = new CommandLine(new Main(catalogue));
+        boolean oneFrontDoor = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!oneFrontDoor || name.equals(args[0])) cli.addSubcommand(name, command.get());
+        });
+        return cli;
+    }
+
+    /** The command line with every subcommand. */
     static CommandLine commandLine(StandardTools catalogue) {
-        return new CommandLine(new Main(catalogue));
+        return commandLine(catalogue, new String[0]);
     }
 
     /** The tools a subcommand offers: its parent's catalogue, or the standard one when it runs on its own. */

@@ -1,6 +1,7 @@
 package dev.agentstream.cli;
 
 import dev.agentstream.core.RuntimeConfig;
+import dev.agentstream.core.StartupTrace;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.mcp.BearerToken;
@@ -131,6 +132,7 @@ public final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupTrace.mark("mcp command parsed");
         CommandLine cli = spec.commandLine();
         List<Path> folders = roots(cli);
         BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli))
@@ -142,6 +144,7 @@ public final class McpCommand implements Callable<Integer> {
         boolean computerOffered = tools.isEmpty() || tools.contains(ComputerTool.NAME);
         ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash).withWorkspace(Workspace.of(folders))
                 .withComputer(computer).withDesktop(computerOffered && System.getenv("DISPLAY") == null));
+        StartupTrace.mark("tools registered");
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
@@ -150,6 +153,7 @@ public final class McpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
+        StartupTrace.mark("options ready");
         return http ? serveHttp(options) : serveStdio(options);
     }
 
@@ -163,6 +167,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         StdioMcpServer server = StdioMcpServer.start(options, System.in, protocol);
         Thread stopOnSignal = new Thread(server::close, "agentstream-mcp-shutdown");
+        StartupTrace.mark("stdio server started");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         server.awaitClientGone();
         server.close();

@@ -9,6 +9,6 @@ public final class ContractMain {
     private ContractMain() {}
 
     public static void main(String[] args) {
-        System.exit(Main.commandLine(StandardTools.catalogue().with(setup -> new TickTool())).execute(args));
+        System.exit(Main.commandLine(StandardTools.catalogue().with(setup -> new TickTool()), args).execute(args));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.StartupTrace;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransport;
@@ -31,6 +32,7 @@ abstract class ForwardingTransport implements McpStreamableServerTransport {
 
     /** Sends {@code message} on the wrapped transport, with its SSE event id when the transport has them. */
     protected final Mono<Void> forward(McpSchema.JSONRPCMessage message, String messageId) {
+        StartupTrace.mark("sending a message");
         if (messageId != null && delegate instanceof McpStreamableServerTransport streamable) return streamable.sendMessage(message, messageId);
         return delegate.sendMessage(message);
     }

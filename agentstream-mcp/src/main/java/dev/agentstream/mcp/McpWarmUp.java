@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.StartupTrace;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,9 @@ public final class McpWarmUp {
     }
 
     private static void run() {
+        StartupTrace.mark("warm-up begins");
         LoggerFactory.getLogger(McpWarmUp.class);
+        StartupTrace.mark("logging ready");
         try {
             var mapper = McpJson.mapper();
             var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, SAMPLE_INITIALIZE);
@@ -33,6 +36,7 @@ public final class McpWarmUp {
                     McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
                     new McpSchema.Implementation(ServerAssembly.SERVER_NAME, "warm-up"), "");
             mapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null));
+            StartupTrace.mark("warm-up done");
         } catch (IOException | RuntimeException e) {
             // Nothing depends on it: the first real request pays for what was not readied here.
         }
