@@ -70,7 +70,7 @@ public final class FindTreeBench {
         Path searchCorpus = work.resolve("search-corpus");
         Path treeCorpus = work.resolve("tree-corpus");
         System.err.println("preparing " + searchBytes / 1_000_000 + " MB search corpus and " + treeEntries + "-entry tree under " + work);
-        generateSearchCorpus(searchCorpus, searchBytes);
+        if (searchBytes > 0) generateSearchCorpus(searchCorpus, searchBytes); // 0: the tree part only
         generateTree(treeCorpus, treeEntries);
         Path jvmTmp = work.resolve("jvm-tmp");
         deleteTree(jvmTmp);
@@ -123,8 +123,9 @@ public final class FindTreeBench {
     }
 
     private List<String> agentstream(String tool, String inputJson, boolean json) {
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", tool));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+        command.addAll(BenchSupport.oneShotJvmOptions(jar));
+        command.addAll(List.of("-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", tool));
         command.add(json ? "--json" : "--buffered");
         command.add("--input");
         command.add(inputJson);
@@ -155,6 +156,12 @@ public final class FindTreeBench {
                 .append("with (in the background) has only the bench's own to look at, not the machine's shared spool\n")
                 .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]` (agentstream-bench)\n\n");
 
+        if (searchBytes > 0) searchSection(md, searchCorpus, searchBytes, sourceTree);
+        treeSection(md, treeCorpus);
+        return md.toString();
+    }
+
+    private void searchSection(StringBuilder md, Path searchCorpus, long searchBytes, Path sourceTree) throws Exception {
         md.append("### Search\n\n").append(SEARCH_HEADER);
         searchRows(md, "literal `" + LITERAL + "`", searchCorpus, searchBytes,
                 findInput(searchCorpus, LITERAL, false, true),
@@ -184,7 +191,9 @@ public final class FindTreeBench {
         md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "
                         + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
                 BenchSupport.median(streaming, Run::firstOutputMs), BenchSupport.median(streaming, Run::totalMs), jvmStartup()));
+    }
 
+    private void treeSection(StringBuilder md, Path treeCorpus) throws Exception {
         md.append("### Tree walk\n\n")
                 .append("| program | whole run (ms) | entries counted | peak RSS (MiB) |\n|---|---:|---:|---:|\n");
         List<Run> tree = repeat(agentstream("tree", "{\"path\":" + BenchSupport.jsonString(treeCorpus.toString()) + ",\"max_depth\":100}", true), true);
@@ -205,7 +214,6 @@ public final class FindTreeBench {
         md.append("\nTo tell folders from files the tree tool stats entries only until a folder's link count says no subfolders ")
                 .append("are left (ext4, xfs, tmpfs; every entry elsewhere); `find` reads the type from the directory listing. ")
                 .append("Peak RSS is the kernel's VmHWM of the process (a dash: the process ended before it was sampled).\n");
-        return md.toString();
     }
 
     private static final String SEARCH_HEADER = "| search | program | whole run (ms) | in-tool (ms) | in-tool / rg | MB/s | matches | peak RSS (MiB) |\n"

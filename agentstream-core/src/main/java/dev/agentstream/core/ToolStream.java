@@ -16,9 +16,19 @@ import java.util.function.Predicate;
 public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
 
     static final int DEFAULT_CAPACITY = 256;
+    /**
+     * Chars of output the buffer holds at most (a single larger event still passes when the buffer is empty):
+     * a tool that makes large chunks faster than its reader takes them (a whole-file view) keeps this much in
+     * flight, not 256 chunks, so its garbage dies young instead of filling the JVM's old generation.
+     */
+    static final long MAX_QUEUED_OUTPUT_CHARS = 1 << 20;
 
     private final String callId;
     private final BlockingQueue<ToolEvent> queue;
+    /** Output chars in {@link #queue}, guarded by {@link #outputLock}; a lock (not a monitor) so a virtual thread waiting on it does not pin its carrier. */
+    private long queuedOutputChars;
+    private final java.util.concurrent.locks.ReentrantLock outputLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition outputTaken = outputLock.newCondition();
     private volatile Runnable canceller = () -> {};
     private final java.util.concurrent.atomic.AtomicBoolean cancelRan = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
@@ -65,15 +75,53 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
             terminalFuture.complete(event);
         }
         try {
+            long chars = outputChars(event);
+            if (chars > 0) awaitRoomForOutput(chars);
             while (!closed) {
                 if (queue.offer(event, 50, TimeUnit.MILLISECONDS)) {
                     return true;
                 }
             }
+            if (chars > 0) outputLeft(chars);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    private static long outputChars(ToolEvent event) {
+        return event instanceof ToolEvent.Output o ? o.text().length() : 0;
+    }
+
+    /** Waits while the buffered output and this chunk together would pass the limit, then counts the chunk in. */
+    private void awaitRoomForOutput(long chars) throws InterruptedException {
+        outputLock.lock();
+        try {
+            // timed, so a close() is noticed even without a signal
+            while (!closed && queuedOutputChars > 0 && queuedOutputChars + chars > MAX_QUEUED_OUTPUT_CHARS) {
+                outputTaken.await(50, TimeUnit.MILLISECONDS);
+            }
+            queuedOutputChars += chars;
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
+    /** The consumer took {@code event}: its output chars leave the buffer. */
+    private ToolEvent taken(ToolEvent event) {
+        long chars = event == null ? 0 : outputChars(event);
+        if (chars > 0) outputLeft(chars);
+        return event;
+    }
+
+    private void outputLeft(long chars) {
+        outputLock.lock();
+        try {
+            queuedOutputChars = Math.max(0, queuedOutputChars - chars);
+            outputTaken.signalAll();
+        } finally {
+            outputLock.unlock();
+        }
     }
 
     boolean isClosed() {
@@ -82,7 +130,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
 
     /** The next event, or null if none came within {@code millis}; for a reader that handles interrupts itself. */
     ToolEvent poll(long millis) throws InterruptedException {
-        return closed ? null : queue.poll(millis, TimeUnit.MILLISECONDS);
+        return closed ? null : taken(queue.poll(millis, TimeUnit.MILLISECONDS));
     }
 
     /** Completes once the producer has produced the terminal event, read or not. */
@@ -106,7 +154,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
                     // Polls rather than blocks, so a close() from another thread ends this loop promptly.
                     while (next == null) {
                         if (terminalDelivered || closed) return false;
-                        next = queue.poll(50, TimeUnit.MILLISECONDS);
+                        next = taken(queue.poll(50, TimeUnit.MILLISECONDS));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -187,6 +235,13 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
         if (closed) return;
         closed = true;
         queue.clear();
+        outputLock.lock();
+        try {
+            queuedOutputChars = 0;
+            outputTaken.signalAll();
+        } finally {
+            outputLock.unlock();
+        }
         if (terminal == null) {
             runCancellerOnce();
         }

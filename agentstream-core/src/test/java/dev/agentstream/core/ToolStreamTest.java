@@ -72,6 +72,45 @@ class ToolStreamTest {
     }
 
     @Test
+    void largeChunksAreHeldUpToACharLimitNotAChunkCount() throws Exception {
+        int chunkChars = 100_000;
+        String chunk = "y".repeat(chunkChars);
+        AtomicInteger produced = new AtomicInteger();
+        ToolStream stream = ToolStreams.start(call("c5"), context(), scope -> {
+            for (int i = 0; i < 100; i++) {
+                scope.output("stdout", chunk);
+                produced.incrementAndGet();
+            }
+            return ToolResult.text("done");
+        });
+        Thread.sleep(300); // give the producer time to fill the buffer, nobody reads
+        assertThat((long) produced.get() * chunkChars).isLessThanOrEqualTo(ToolStream.MAX_QUEUED_OUTPUT_CHARS + chunkChars);
+        int read = 0;
+        for (ToolEvent e : stream) {
+            if (e instanceof ToolEvent.Output o) {
+                assertThat(o.text()).isEqualTo(chunk);
+                read++;
+            }
+        }
+        assertThat(read).isEqualTo(100);
+    }
+
+    @Test
+    void oneChunkLargerThanTheCharLimitStillPasses() {
+        String huge = "z".repeat((int) ToolStream.MAX_QUEUED_OUTPUT_CHARS * 2);
+        ToolStream stream = ToolStreams.start(call("c6"), context(), scope -> {
+            scope.output("stdout", huge);
+            scope.output("stdout", huge);
+            return ToolResult.text("done");
+        });
+        List<String> texts = new ArrayList<>();
+        for (ToolEvent e : stream) {
+            if (e instanceof ToolEvent.Output o) texts.add(o.text());
+        }
+        assertThat(texts).containsExactly(huge, huge);
+    }
+
+    @Test
     void closingTheStreamCancelsTheWorkAndWaitsForItsCleanUp() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean cleanedUp = new AtomicBoolean();
