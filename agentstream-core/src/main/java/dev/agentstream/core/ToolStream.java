@@ -21,7 +21,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
      * a tool that makes large chunks faster than its reader takes them (a whole-file view) keeps this much in
      * flight, not 256 chunks, so its garbage dies young instead of filling the JVM's old generation.
      */
-    static final long MAX_QUEUED_OUTPUT_CHARS = 1 << 20;
+    static final long MAX_QUEUED_OUTPUT_CHARS = 1 << 18;
 
     private final String callId;
     private final BlockingQueue<ToolEvent> queue;
