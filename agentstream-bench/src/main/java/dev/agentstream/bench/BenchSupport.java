@@ -75,6 +75,16 @@ final class BenchSupport {
         return first;
     }
 
+    /**
+     * The JVM options the launcher gives one-shot {@code agentstream tool} runs (its scripts/one-shot-jvm-options,
+     * found from the jar's place in the checkout), so a benchmark runs the JVM as a user's {@code agentstream tool} does.
+     */
+    static List<String> oneShotJvmOptions(String jar) {
+        Path options = Path.of(jar).toAbsolutePath().getParent().getParent().getParent().resolve("scripts/one-shot-jvm-options");
+        if (!Files.isRegularFile(options)) throw new IllegalStateException("no " + options + ": give the jar of an agentstream checkout");
+        return List.of("@" + options);
+    }
+
     static String jsonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -71,8 +71,8 @@ public final class FindTreeBench {
         Path searchCorpus = work.resolve("search-corpus");
         Path treeCorpus = work.resolve("tree-corpus");
         System.err.println("preparing " + searchBytes / 1_000_000 + " MB search corpus and " + treeEntries + "-entry tree under " + work);
-        generateSearchCorpus(searchCorpus, searchBytes);
-        if (treeEntries > 0) generateTree(treeCorpus, treeEntries);
+        if (searchBytes > 0) generateSearchCorpus(searchCorpus, searchBytes); // 0: the tree part only
+        if (treeEntries > 0) generateTree(treeCorpus, treeEntries); // 0: the search part only
         Path jvmTmp = work.resolve("jvm-tmp");
         deleteTree(jvmTmp);
         Files.createDirectories(jvmTmp);
@@ -120,8 +120,9 @@ public final class FindTreeBench {
     }
 
     private List<String> agentstream(String tool, String inputJson, boolean json) {
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", tool));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+        command.addAll(BenchSupport.oneShotJvmOptions(jar));
+        command.addAll(List.of("-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", tool));
         command.add(json ? "--json" : "--buffered");
         command.add("--input");
         command.add(inputJson);
@@ -156,6 +157,12 @@ public final class FindTreeBench {
                 .append("with (in the background) has only the bench's own to look at, not the machine's shared spool\n")
                 .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]` (agentstream-bench)\n\n");
 
+        if (searchBytes > 0) searchSection(md, searchCorpus, searchBytes, sourceTree);
+        if (treeEntries > 0) treeSection(md, treeCorpus);
+        return md.toString();
+    }
+
+    private void searchSection(StringBuilder md, Path searchCorpus, long searchBytes, Path sourceTree) throws Exception {
         md.append("### Search\n\n").append(SEARCH_HEADER);
         searchRows(md, "literal `" + LITERAL + "`", searchCorpus, searchBytes,
                 findInput(searchCorpus, LITERAL, false, true),
@@ -185,9 +192,6 @@ public final class FindTreeBench {
         md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "
                         + "(whole run %.0f ms). agentstream's figures include starting a JVM (about %s).%n%n",
                 BenchSupport.median(streaming, Run::firstOutputMs), BenchSupport.median(streaming, Run::totalMs), jvmStartup()));
-
-        if (treeEntries > 0) treeSection(md, treeCorpus);
-        return md.toString();
     }
 
     private void treeSection(StringBuilder md, Path treeCorpus) throws Exception {

@@ -112,8 +112,10 @@ public final class ViewBench {
     }
 
     private List<String> agentstream(String inputJson) {
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar,
-                "tool", "str_replace_based_edit_tool", "--json", "--input", inputJson);
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+        command.addAll(BenchSupport.oneShotJvmOptions(jar));
+        command.addAll(List.of("-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "tool", "str_replace_based_edit_tool", "--json", "--input", inputJson));
+        return command;
     }
 
     private String viewInput(String range) {

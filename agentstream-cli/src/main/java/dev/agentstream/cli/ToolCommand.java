@@ -97,7 +97,11 @@ final class ToolCommand implements Callable<Integer> {
         }
         if (buffered) registry.mode(toolName, StreamingMode.BUFFERED);
 
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // --json flushes once per event line, so its stdout is buffered: a large output event is one write, not
+        // one per 8 KiB; console output is written as it comes (its renderer prints in small pieces).
+        java.io.OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        if (json) stdout = new java.io.BufferedOutputStream(stdout, 1 << 16);
+        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         EventPrinter printer = json ? new JsonEventPrinter(out) : consolePrinter(out, err);
 

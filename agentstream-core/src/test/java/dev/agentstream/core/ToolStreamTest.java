@@ -93,6 +93,21 @@ class ToolStreamTest {
     }
 
     @Test
+    void oneChunkLargerThanTheCharLimitStillPasses() {
+        String huge = "z".repeat((int) ToolStream.MAX_QUEUED_OUTPUT_CHARS * 2);
+        ToolStream stream = ToolStreams.start(call("c6"), context(), scope -> {
+            scope.output("stdout", huge);
+            scope.output("stdout", huge);
+            return ToolResult.text("done");
+        });
+        List<String> texts = new ArrayList<>();
+        for (ToolEvent e : stream) {
+            if (e instanceof ToolEvent.Output o) texts.add(o.text());
+        }
+        assertThat(texts).containsExactly(huge, huge);
+    }
+
+    @Test
     void closingTheStreamCancelsTheWorkAndWaitsForItsCleanUp() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean cleanedUp = new AtomicBoolean();

@@ -1,10 +1,8 @@
 package dev.agentstream.core.view;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +50,9 @@ public final class ModelView implements AutoCloseable {
     private final int lineCap;
     private final Path spoolPath;
     private final String markerPath;
-    private Writer spool;
+    private OutputStream spool;
+    /** A high surrogate that ended the last append: encoded with the low one the next append starts with. */
+    private char spoolPendingHigh;
     private IOException spoolError;
     private boolean closed;
 
@@ -124,7 +124,7 @@ public final class ModelView implements AutoCloseable {
     public synchronized void append(String rawText) {
         if (closed) throw new IllegalStateException("ModelView is closed: " + spoolPath);
         if (rawText == null || rawText.isEmpty()) return;
-        writeSpool(rawText);
+        long spooled = writeSpool(rawText);
         version++;
         final int len = rawText.length();
         final char[] a = scratch;
@@ -134,14 +134,21 @@ public final class ModelView implements AutoCloseable {
             if (kind == OutputKind.TERMINAL) {
                 processLines(a, stripper.strip(a, 0, end - off));
             } else {
-                contentUtf8 += utf8Length(a, 0, end - off);
+                if (spooled < 0) contentUtf8 += utf8Length(a, 0, end - off);
                 splitLines(a, end - off);
             }
         }
+        if (spooled >= 0 && kind == OutputKind.FILE_CONTENT) contentUtf8 += spooled;
     }
 
     /** File content: every char is kept; only {@code \n} ends a line. */
     private void splitLines(char[] a, int n) {
+        int lastNewline = lastIndexOfNewline(a, n);
+        if (all == null && lastNewline >= 0) {
+            commitLinesInBulk(a, lastNewline + 1);
+            if (lastNewline + 1 < n) addToLine(a, lastNewline + 1, n - lastNewline - 1);
+            return;
+        }
         int i = 0;
         while (i < n) {
             int nl = i;
@@ -150,6 +157,32 @@ public final class ModelView implements AutoCloseable {
             if (nl < n) commit(true);
             i = nl + 1;
         }
+    }
+
+    /**
+     * Once only the tail is kept, whole lines of file content need no line-by-line work: {@code a[0, end)} ends
+     * with a newline, and committing it at once leaves the counters and the ring as committing its lines one by
+     * one (after the current line) would.
+     */
+    private void commitLinesInBulk(char[] a, int end) {
+        long newlines = 0;
+        for (int i = 0; i < end; i++) {
+            if (a[i] == '\n') newlines++;
+        }
+        committedChars += lineLen + end;
+        committedUtf8 += utf8Length(line, 0, lineLen) + utf8Length(a, 0, end);
+        committedNewlines += newlines;
+        lastCommittedNewline = true;
+        ring.write(line, 0, lineLen);
+        ring.write(a, 0, end);
+        lineLen = 0;
+    }
+
+    private static int lastIndexOfNewline(char[] a, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            if (a[i] == '\n') return i;
+        }
+        return -1;
     }
 
     /** What kind of output this view shows, and so whether it cleans it. */
@@ -392,6 +425,7 @@ public final class ModelView implements AutoCloseable {
         closed = true;
         if (spool == null) return;
         try {
+            if (spoolError == null) writePendingHigh();
             spool.close();
         } catch (IOException e) {
             if (spoolError == null) spoolFailed(e);
@@ -408,17 +442,41 @@ public final class ModelView implements AutoCloseable {
         return n;
     }
 
-    private void writeSpool(String s) {
-        if (spoolError != null) return;
+    /**
+     * Writes {@code s} to the spool as UTF-8 bytes (a surrogate pair split between two appends is joined first);
+     * returns the bytes written, or -1 once the spool has failed.
+     */
+    private long writeSpool(String s) {
+        if (spoolError != null) return -1;
         try {
-            if (spool == null) {
-                spool = new BufferedWriter(new OutputStreamWriter(
-                        new BufferedOutputStream(Files.newOutputStream(spoolPath), 1 << 16), StandardCharsets.UTF_8), 1 << 14);
+            if (spool == null) spool = new BufferedOutputStream(Files.newOutputStream(spoolPath), 1 << 16);
+            // counted as utf8Length counts chars: 2 bytes for each half of a pair, whichever append it came in
+            long held = 0;
+            if (spoolPendingHigh != 0) {
+                s = spoolPendingHigh + s;
+                spoolPendingHigh = 0;
+                held -= 2;
             }
-            spool.write(s);
+            char last = s.charAt(s.length() - 1);
+            if (Character.isHighSurrogate(last)) {
+                spoolPendingHigh = last;
+                s = s.substring(0, s.length() - 1);
+                held += 2;
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            spool.write(bytes);
+            return bytes.length + held;
         } catch (IOException e) {
             spoolFailed(e);
+            return -1;
         }
+    }
+
+    /** A high surrogate the output ended with, which no low one followed: written as UTF-8 writes it, '?'. */
+    private void writePendingHigh() throws IOException {
+        if (spoolPendingHigh == 0) return;
+        spoolPendingHigh = 0;
+        spool.write('?');
     }
 
     private void spoolFailed(IOException e) {

@@ -247,6 +247,33 @@ class ModelViewTest {
     }
 
     @Test
+    void fileContentGivesTheSameViewAndSpoolHoweverItIsSplitIntoAppends() throws IOException {
+        Random rnd = new Random(99);
+        String[] tokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "é", "😀", "\u0000", "x".repeat(300)};
+        for (int round = 0; round < 20; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 3000; i++) sb.append(tokens[rnd.nextInt(tokens.length)]);
+            String raw = sb.toString();
+            try (ModelView whole = new ModelView(new ModelViewConfig(500), tmp.resolve("w" + round + ".log"), OutputKind.FILE_CONTENT);
+                 ModelView pieces = new ModelView(new ModelViewConfig(500), tmp.resolve("p" + round + ".log"), OutputKind.FILE_CONTENT)) {
+                whole.append(raw);
+                for (int off = 0; off < raw.length(); ) {
+                    // pieces of a few chars (line by line) and of thousands (whole lines at once), a surrogate pair split at times
+                    int len = Math.min(raw.length() - off, rnd.nextBoolean() ? 1 + rnd.nextInt(12) : 1 + rnd.nextInt(9000));
+                    pieces.append(raw.substring(off, off + len));
+                    off += len;
+                }
+                assertThat(pieces.render()).isEqualTo(whole.render().replace(whole.spoolPath().toString(), pieces.spoolPath().toString()));
+                assertThat(pieces.omittedLines()).isEqualTo(whole.omittedLines());
+                assertThat(pieces.lines()).isEqualTo(whole.lines()).isEqualTo(raw.split("\n", -1).length - (raw.endsWith("\n") ? 1 : 0));
+                assertThat(pieces.bytes()).isEqualTo(whole.bytes()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8).length);
+                pieces.close();
+                assertThat(Files.readString(pieces.spoolPath())).isEqualTo(raw);
+            }
+        }
+    }
+
+    @Test
     void hugeOutputKeepsRetainedStateSmall() throws IOException {
         int budget = ModelViewConfig.DEFAULT_BUDGET;
         StringBuilder chunk = new StringBuilder(64 * 1024);
