@@ -87,7 +87,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             base = agentOptions.settings().workingDirectory(folder).build();
             access = new HttpAccess(host, port, Optional.of(BearerToken.generate()), List.of());
-        } catch (AgentConfigException | IllegalArgumentException e) {
+        } catch (AgentConfigException e) {
+            err.println("agentstream: " + RunWording.problem(e));
+            return 2;
+        } catch (IllegalArgumentException e) {
             err.println("agentstream: " + e.getMessage());
             return 2;
         }

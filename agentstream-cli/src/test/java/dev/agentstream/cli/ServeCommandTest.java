@@ -94,4 +94,15 @@ class ServeCommandTest {
             assertThat(serve.stderr.get()).contains("warning: 0.0.0.0 is not loopback");
         }
     }
+
+    @Test
+    void a_wrong_setting_is_told_with_the_flag_that_sets_it_and_nothing_starts() throws Exception {
+        try (FakeAnthropicServer api = FakeAnthropicServer.start()) {
+            CliProcess serve = serve(api, "--sandbox", "off", "--thinking-budget", "4000", "--max-tokens", "2000");
+            assertThat(serve.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.process.exitValue()).isEqualTo(2);
+            assertThat(serve.stdout).isEmpty();
+            assertThat(serve.stderr.get()).contains("--thinking-budget (4000) must be below --max-tokens (2000)").doesNotContain("Exception");
+        }
+    }
 }
