@@ -113,20 +113,25 @@ public final class McpLoadBench {
             CountDownLatch ready = new CountDownLatch(sessions);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Outcome>> futures = new ArrayList<>();
-            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            long launched = System.nanoTime();
+            // Platform threads, which the OS time-slices: on virtual threads (two carriers here) the sessions whose
+            // streams were busy kept the carriers, so the client itself made the other sessions' output wait.
+            try (ExecutorService clients = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
                 for (int s = 0; s < sessions; s++) {
                     int session = s;
                     // A client of its own per session: like separate MCP clients, and no reuse of a pooled connection the server closed.
+                    // The call goes on a connection of its own: the server closes a keep-alive connection after 30 s
+                    // idle, and setting up all the sessions can take longer, after which a request on it gets no answer.
                     futures.add(clients.submit(() -> {
-                        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-                            return session(http, endpoint, session, ready, go);
+                        try (HttpClient setup = newClient(); HttpClient http = newClient()) {
+                            return session(setup, http, endpoint, session, ready, go);
                         } catch (Exception e) {
                             return new Outcome(Double.NaN, 0, false, (long) lines * LINE_BYTES, 0, 0, 0, 0, false, 0, e.toString());
                         }
                     }));
                 }
                 ready.await();
+                System.err.printf(Locale.ROOT, "%d sessions initialised in %.1f s%n", sessions, (System.nanoTime() - launched) / 1e9);
                 long started = System.nanoTime();
                 go.countDown();
                 List<Outcome> outcomes = new ArrayList<>();
@@ -161,14 +166,19 @@ public final class McpLoadBench {
         throw new IOException("the server did not announce its endpoint");
     }
 
-    private Outcome session(HttpClient http, URI endpoint, int session, CountDownLatch ready, CountDownLatch go) throws Exception {
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())).build();
+    }
+
+    private Outcome session(HttpClient setup, HttpClient http, URI endpoint, int session, CountDownLatch ready, CountDownLatch go) throws Exception {
         String sessionId;
         try {
-            HttpResponse<String> init = http.send(post(endpoint, null, """
+            HttpResponse<String> init = setup.send(post(endpoint, null, """
                     {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},\
                     "clientInfo":{"name":"load","version":"1"}}}""").build(), HttpResponse.BodyHandlers.ofString());
             sessionId = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-            http.send(post(endpoint, sessionId, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").build(), HttpResponse.BodyHandlers.discarding());
+            setup.send(post(endpoint, sessionId, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").build(), HttpResponse.BodyHandlers.discarding());
         } finally {
             ready.countDown();
         }

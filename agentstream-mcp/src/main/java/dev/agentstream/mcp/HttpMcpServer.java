@@ -75,8 +75,8 @@ public final class HttpMcpServer implements AutoCloseable {
                 .build();
         this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions, mapper)), options, sessions, mapper, callThreads);
 
-        // Platform threads, not virtual ones (CallThreads says why): under hundreds of streaming calls a request,
-        // or a write's completion, waiting for one of the two carriers waited for a minute. The SDK's servlet
+        // Platform threads, not virtual ones (CallThreads says why): under hundreds of streaming calls, work on a
+        // virtual thread waited seconds to minutes for one of the two carriers. The SDK's servlet
         // holds a request thread for as long as its call runs (a GET stream for as long as it is open), so the
         // pool may grow far; an idle thread costs a little memory and goes after a minute.
         QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, 8, (int) Duration.ofMinutes(1).toMillis());
