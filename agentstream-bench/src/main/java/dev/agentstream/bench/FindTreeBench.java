@@ -157,13 +157,28 @@ public final class FindTreeBench {
                 .append("with (in the background) has only the bench's own to look at, not the machine's shared spool\n")
                 .append("- Reproduce: `FindTreeBench JAVA JAR RUNS WORKDIR [SEARCH_BYTES] [TREE_ENTRIES] [SOURCE_TREE]` (agentstream-bench)\n\n");
 
-        if (searchBytes > 0) searchSection(md, searchCorpus, searchBytes, sourceTree);
+        if (searchBytes > 0 || sourceTree != null) searchSection(md, searchCorpus, searchBytes, sourceTree);
         if (treeEntries > 0) treeSection(md, treeCorpus);
         return md.toString();
     }
 
     private void searchSection(StringBuilder md, Path searchCorpus, long searchBytes, Path sourceTree) throws Exception {
-        md.append("### Search\n\n").append(SEARCH_HEADER);
+        md.append("### Search\n\n");
+        if (searchBytes > 0) searchCorpusRows(md, searchCorpus, searchBytes); // 0 with a SOURCE_TREE: that tree alone
+        if (sourceTree != null) {
+            long treeBytes = treeBytes(sourceTree);
+            md.append(String.format(Locale.ROOT, "%nA real source tree: `%s`, %,.0f MB.%n%n", sourceTree, treeBytes / 1e6)).append(SEARCH_HEADER);
+            searchRows(md, "literal `EINVAL`", sourceTree, treeBytes, findInput(sourceTree, "EINVAL", false, true),
+                    List.of("rg", "-n", "--no-heading", "-F", "EINVAL", sourceTree.toString()),
+                    List.of("grep", "-rn", "-F", "EINVAL", sourceTree.toString()));
+            searchRows(md, "regex `struct [a-z_]+_ops`", sourceTree, treeBytes, findInput(sourceTree, "struct [a-z_]+_ops", true, true),
+                    List.of("rg", "-n", "--no-heading", "-e", "struct [a-z_]+_ops", sourceTree.toString()),
+                    List.of("grep", "-rnE", "struct [a-z_]+_ops", sourceTree.toString()));
+        }
+    }
+
+    private void searchCorpusRows(StringBuilder md, Path searchCorpus, long searchBytes) throws Exception {
+        md.append(SEARCH_HEADER);
         searchRows(md, "literal `" + LITERAL + "`", searchCorpus, searchBytes,
                 findInput(searchCorpus, LITERAL, false, true),
                 List.of("rg", "-n", "--no-heading", "-F", LITERAL, searchCorpus.toString()),
@@ -176,17 +191,6 @@ public final class FindTreeBench {
                 findInput(searchCorpus, IGNORE_CASE, false, false),
                 List.of("rg", "-n", "--no-heading", "-i", "-F", IGNORE_CASE, searchCorpus.toString()),
                 List.of("grep", "-rni", "-F", IGNORE_CASE, searchCorpus.toString()));
-
-        if (sourceTree != null) {
-            long treeBytes = treeBytes(sourceTree);
-            md.append(String.format(Locale.ROOT, "%nA real source tree: `%s`, %,.0f MB.%n%n", sourceTree, treeBytes / 1e6)).append(SEARCH_HEADER);
-            searchRows(md, "literal `EINVAL`", sourceTree, treeBytes, findInput(sourceTree, "EINVAL", false, true),
-                    List.of("rg", "-n", "--no-heading", "-F", "EINVAL", sourceTree.toString()),
-                    List.of("grep", "-rn", "-F", "EINVAL", sourceTree.toString()));
-            searchRows(md, "regex `struct [a-z_]+_ops`", sourceTree, treeBytes, findInput(sourceTree, "struct [a-z_]+_ops", true, true),
-                    List.of("rg", "-n", "--no-heading", "-e", "struct [a-z_]+_ops", sourceTree.toString()),
-                    List.of("grep", "-rnE", "struct [a-z_]+_ops", sourceTree.toString()));
-        }
 
         List<Run> streaming = repeat(agentstream("find", findInput(searchCorpus, LITERAL, false, true), true), true);
         md.append(String.format(Locale.ROOT, "%nStreaming (`--json`), the first match reaches the reader %.0f ms after the process starts "

@@ -1,6 +1,7 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.core.ToolInputException;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,12 +21,12 @@ final class LineMatchers {
         if (literal && caseSensitive) return () -> new LiteralMatcher(pattern);
         if (literal && AsciiIgnoreCaseMatcher.isAscii(pattern)) return () -> new AsciiIgnoreCaseMatcher(pattern);
         Pattern compiled = compile(literal ? Pattern.quote(pattern) : pattern, caseSensitive);
-        String required = caseSensitive && !literal ? RequiredLiteral.of(pattern) : null;
-        if (required != null) return () -> new PrefilteredRegexMatcher(compiled, required);
+        List<String> required = caseSensitive && !literal ? RequiredLiteral.allOf(pattern) : List.of();
+        if (!required.isEmpty()) return () -> new PrefilteredRegexMatcher(compiled, required);
         return () -> new RegexLineMatcher(compiled);
     }
 
-    private static Pattern compile(String regex, boolean caseSensitive) {
+    static Pattern compile(String regex, boolean caseSensitive) {
         // Unicode \w, \b, \d and \s, as ripgrep has them: caf\w matches "café"
         int flags = Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
         if (!caseSensitive) flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;

@@ -1,36 +1,51 @@
 package dev.agentstream.tools.find;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A regular expression with text every match must contain ({@link RequiredLiteral}): the chunk's raw bytes
- * are searched for that text with the vectorised {@link String#indexOf(String, int)} over their
- * one-char-per-byte view, and only a line that holds it is decoded and given to the regex, alone (so a
- * match never spans lines). Most of a large search never decodes a byte or runs the regex at all.
+ * A regular expression with runs of text every match must contain ({@link RequiredLiteral}): the chunk's raw
+ * bytes are searched for each run with the vectorised {@link String#indexOf(String, int)} over their
+ * one-char-per-byte view, and only a line that holds all of them is decoded and given to the regex, alone (so
+ * a match never spans lines). Most of a large search never decodes a byte or runs the regex at all.
+ *
+ * <p>The runs leapfrog: each knows its next occurrence at or after the search position; the line of the
+ * furthest one is the first that can hold them all, so every run found before that line is looked for again
+ * from its start, until one line holds every run. The work follows the rarest run, whichever it is.
  */
 final class PrefilteredRegexMatcher implements LineMatcher {
 
     private final Pattern pattern;
-    /** The required text's UTF-8 bytes, one char each, as they appear in the chunk's view. */
-    private final String required;
+    /** The required runs' UTF-8 bytes, one char each, as they appear in the chunk's view. */
+    private final String[] required;
+    /** Where each run next occurs at or after the last search position; -1: not looked for yet in this chunk. */
+    private final int[] next;
+    private ChunkText current;
     private Matcher matcher;
 
-    PrefilteredRegexMatcher(Pattern pattern, String requiredText) {
+    PrefilteredRegexMatcher(Pattern pattern, List<String> requiredRuns) {
+        if (requiredRuns.isEmpty()) throw new IllegalArgumentException("a prefilter needs at least one required run");
         this.pattern = pattern;
-        this.required = new String(requiredText.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        this.required = requiredRuns.stream()
+                .map(run -> new String(run.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                .toArray(String[]::new);
+        this.next = new int[required.length];
     }
 
     @Override
     public int find(ChunkText chunk, int from) {
         String text = chunk.text();
+        if (chunk != current) {
+            current = chunk;
+            java.util.Arrays.fill(next, -1);
+        }
         int length = text.length();
         while (from < length) {
-            int hit = text.indexOf(required, from);
-            if (hit < 0) return -1;
-            int start = hit == 0 ? 0 : text.lastIndexOf('\n', hit - 1) + 1;
-            int newline = text.indexOf('\n', hit);
+            int start = candidateLineStart(text, from);
+            if (start < 0) return -1;
+            int newline = text.indexOf('\n', start);
             int end = newline < 0 ? length : newline;
             String line = chunk.line(start, end);
             Matcher m = matcher == null ? (matcher = pattern.matcher(line)) : matcher.reset(line);
@@ -39,5 +54,27 @@ final class PrefilteredRegexMatcher implements LineMatcher {
             from = end + 1;
         }
         return -1;
+    }
+
+    /** The start of the first line at or after {@code from} (a line start) that holds every run; -1 if none. */
+    private int candidateLineStart(String text, int from) {
+        int position = from;
+        while (true) {
+            int furthest = -1;
+            for (int i = 0; i < required.length; i++) {
+                if (next[i] < position) {
+                    next[i] = text.indexOf(required[i], position);
+                    if (next[i] < 0) {
+                        next[i] = Integer.MAX_VALUE; // not in the rest of this chunk
+                        return -1;
+                    }
+                }
+                furthest = Math.max(furthest, next[i]);
+            }
+            if (furthest == Integer.MAX_VALUE) return -1;
+            int lineStart = furthest == 0 ? 0 : text.lastIndexOf('\n', furthest - 1) + 1;
+            if (lineStart <= position) return Math.max(lineStart, from);
+            position = lineStart;
+        }
     }
 }
