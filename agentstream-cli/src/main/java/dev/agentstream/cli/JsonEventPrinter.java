@@ -15,6 +15,7 @@ final class JsonEventPrinter implements EventPrinter {
 
     @Override
     public void accept(ToolEvent event) {
+        if (event instanceof ToolEvent.Output output && lines.printOutput(output)) return;
         lines.print(EventJson.toJson(event));
     }
 }

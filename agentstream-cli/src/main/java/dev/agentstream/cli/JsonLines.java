@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,11 +18,14 @@ import java.io.UncheckedIOException;
  */
 final class JsonLines {
 
+    private final PrintStream out;
     private final JsonGenerator generator;
+    private final Utf8JsonText outputLine = new Utf8JsonText();
     /** Flushing is this class's business: once per line, not once per object and again for its newline. */
     private final ObjectWriter writer = EventJson.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     JsonLines(PrintStream out) {
+        this.out = out;
         try {
             this.generator = EventJson.mapper().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -30,6 +34,26 @@ final class JsonLines {
             throw new IllegalStateException("cannot write JSON to stdout", e);
         }
         generator.setRootValueSeparator(null);
+    }
+
+    /**
+     * Writes an output event as {@link EventJson#toJson} would, byte for byte, without building the JSON tree
+     * or escaping its text char by char; false (nothing written) when its strings hold a surrogate, which
+     * {@link #print(JsonNode)} then writes.
+     */
+    synchronized boolean printOutput(ToolEvent.Output output) {
+        Utf8JsonText line = outputLine;
+        line.clear();
+        line.ascii("{\"type\":\"output\",\"call\":");
+        if (!line.quoted(output.callId())) return false;
+        line.ascii(",\"t\":").number(output.t()).ascii(",\"stream\":");
+        if (!line.quoted(output.stream())) return false;
+        line.ascii(",\"text\":");
+        if (!line.quoted(output.text())) return false;
+        line.ascii("}\n");
+        out.write(line.bytes(), 0, line.length());
+        out.flush();
+        return true;
     }
 
     synchronized void print(JsonNode json) {

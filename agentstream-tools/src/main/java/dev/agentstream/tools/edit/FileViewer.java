@@ -30,6 +30,7 @@ final class FileViewer {
     private final Path path;
     private final long fileSize;
     private ReplacingDecoder decoder;
+    private long replacedBytes;
     private long bytesRead;
     private long crlfBreaks;
     private long lfBreaks;
@@ -65,7 +66,9 @@ final class FileViewer {
                 firstLine = start;
             }
             NumberedOutput out = new NumberedOutput(scope, maxCharacters);
-            Scan scan = scanLines(channel, format, firstLine, range, out);
+            boolean overBytes = format.charset().equals(StandardCharsets.UTF_8) && maxCharacters == Long.MAX_VALUE
+                    && firstLine == start;
+            Scan scan = overBytes ? numberBytes(channel, firstLine, range, out) : scanLines(channel, format, firstLine, range, out);
             out.flush();
             if (scan.totalLines >= 0 && range.isPresent() && range.get().start() > scan.totalLines) {
                 throw rangePastEnd(range.get(), scan.totalLines);
@@ -79,6 +82,30 @@ final class FileViewer {
     /** What reading the lines found: the line count when it read to the end (else -1), and whether it was cut short. */
     private record Scan(long totalLines, boolean cancelled) {}
 
+    /** UTF-8 without a character limit: numbered over the bytes, decoded a chunk at a time (the fast path). */
+    private Scan numberBytes(FileChannel channel, long firstLine, Optional<EditInput.ViewRange> range, NumberedOutput out)
+            throws IOException {
+        Utf8LineNumberer numberer = new Utf8LineNumberer(out::numbered);
+        long end = range.map(r -> r.toEnd() ? Long.MAX_VALUE : r.end()).orElse(Long.MAX_VALUE);
+        Utf8LineNumberer.Numbered numbered = numberer.number(channel, firstLine, end, new Utf8LineNumberer.Progress() {
+            @Override
+            public void read(long nextLine) throws IOException {
+                reportProgress(channel.position(), nextLine);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return scope.isCancelled();
+            }
+        });
+        out.shown(numbered.firstLine(), numbered.lastLine());
+        replacedBytes = numberer.replacedBytes();
+        crlfBreaks = numberer.crlfBreaks();
+        lfBreaks = numberer.lfBreaks();
+        return new Scan(numbered.totalLines(), numbered.cancelled());
+    }
+
+    /** Any charset, or a character limit: decoded to chars first, then numbered. */
     private Scan scanLines(FileChannel channel, TextFormat format, long firstLine, Optional<EditInput.ViewRange> range,
                            NumberedOutput out) throws IOException {
         ReplacingDecoder reader = new ReplacingDecoder(channel, format.charset(), DECODER_BYTES);
@@ -134,7 +161,7 @@ final class FileViewer {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("path", path.toString());
         if (fileSize > 0 || bytesRead > 0) meta.put("fileBytes", fileSize > 0 ? fileSize : bytesRead);
-        long replaced = decoder == null ? 0 : decoder.replacedBytes();
+        long replaced = decoder != null ? decoder.replacedBytes() : replacedBytes;
         meta.put("encoding", format.charset().name() + (format.bom().length > 0 ? " (BOM)" : "")
                 + (replaced > 0 ? " (invalid bytes replaced with U+FFFD)" : ""));
         if (replaced > 0) meta.put("replacedBytes", replaced);

@@ -69,6 +69,24 @@ final class NumberedOutput {
         return checkLimit(line);
     }
 
+    /**
+     * Hands on numbered text made elsewhere ({@link Utf8LineNumberer}, for a view without a character limit):
+     * whole chunks, showing lines {@code first..last} between them.
+     */
+    void numbered(String text) {
+        flush();
+        emitted += text.length();
+        scope.output("stdout", text);
+    }
+
+    /** Records the lines the chunks given to {@link #numbered} showed ({@code first} -1: none). */
+    void shown(long first, long last) {
+        if (first < 0) return;
+        if (firstLine < 0) firstLine = first;
+        lastLine = last;
+        linesStarted += last - first + 1;
+    }
+
     /** Hands what has been collected to the call once a chunk's worth has built up. */
     void maybeFlush() {
         if (chunk.length() >= CHUNK_CHARS) flush();

@@ -1,0 +1,72 @@
+package dev.agentstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.EventJson;
+import dev.agentstream.core.ToolEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The output-event fast path of {@code tool --json} writes what the Jackson tree path writes, byte for byte. */
+class JsonEventPrinterTest {
+
+    private static final String PIECES = "\u0000\u0001\u0007\b\t\n\u000b\f\r\u001b\u001f \"\\/~\u007f\u0080\u00e9\u00ff\u2028\u4e2d\ufffd\ud83d\ude00";
+
+    @Test
+    void outputEventsAreWrittenAsTheJsonTreeWritesThem() throws Exception {
+        List<String> texts = new ArrayList<>(List.of("", "plain ascii", "     1\tint x = 1;\n     2\t\"quoted\" \\ back\n",
+                "p 10%\rp 100%\n\u001b[31mred\u001b[0m\n", "a\u0000b", "caf\u00e9 \u4e2d\u6587", "x".repeat(100_000) + "\t",
+                "emoji \ud83d\ude00 pair", "lone \ud83d high", "lone \ude00 low", "ends high \ud83d"));
+        Random random = new Random(42);
+        for (int n = 0; n < 300; n++) {
+            StringBuilder s = new StringBuilder();
+            int len = random.nextInt(200);
+            for (int i = 0; i < len; i++) {
+                s.append(random.nextInt(3) == 0 ? PIECES.charAt(random.nextInt(PIECES.length())) : (char) ('a' + random.nextInt(26)));
+            }
+            texts.add(s.toString());
+        }
+        for (String text : texts) {
+            ToolEvent.Output event = new ToolEvent.Output("c\"1\u00e9", 12_345, "stdout", text);
+            assertThat(printed(event)).as("text %s", text).isEqualTo(jsonTree(event));
+        }
+    }
+
+    @Test
+    void theLineParsesBackToTheSameText() throws Exception {
+        String text = "\t\r\n\u0000\u001b[0m\u00e9\u4e2d end";
+        JsonNode back = EventJson.mapper().readTree(printed(new ToolEvent.Output("c1", 1, "stdout", text)));
+        assertThat(back.get("text").asText()).isEqualTo(text);
+        assertThat(back.get("type").asText()).isEqualTo("output");
+    }
+
+    @Test
+    void findsTheFirstByteToEscapeInEveryPositionOfAWord() {
+        for (byte special : new byte[] {0, 0x1f, '"', '\\', '\n'}) {
+            for (int at = 0; at < 24; at++) {
+                byte[] bytes = "abcdefgh\u00e9ijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
+                bytes[at] = special;
+                assertThat(Utf8JsonText.nextToEscape(bytes, 0, bytes.length)).isEqualTo(at);
+                assertThat(Utf8JsonText.nextToEscape(bytes, at + 1, bytes.length)).isEqualTo(bytes.length);
+            }
+        }
+    }
+
+    private static String printed(ToolEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JsonEventPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).accept(event);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String jsonTree(ToolEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JsonLines(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(EventJson.toJson(event));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

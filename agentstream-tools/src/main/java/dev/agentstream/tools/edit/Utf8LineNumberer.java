@@ -1,0 +1,196 @@
+package dev.agentstream.tools.edit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * {@code cat -n} of UTF-8 bytes, numbered over the bytes: in UTF-8 the byte 0x0A only ever is a line feed, so
+ * lines are found and numbered before anything is decoded, and each output chunk (numbers, tabs and line
+ * text together) is decoded once, by the JDK's vectorised {@code new String(bytes, UTF_8)}. The text is what
+ * decoding the file as a stream and numbering its chars gives: a chunk never ends inside a UTF-8 sequence (an
+ * unfinished one waits for the next), a {@code \r} before a line feed is left out, and every invalid byte
+ * sequence becomes U+FFFD and is counted (only a chunk with U+FFFD in it is decoded a second time, to count).
+ *
+ * <p>It takes no character limit: a view with {@code max_characters} goes through {@link NumberedOutput}.
+ */
+final class Utf8LineNumberer {
+
+    /** Bytes of output per chunk handed on (the last line piece may take it a read's worth over). */
+    static final int CHUNK_BYTES = 32 * 1024;
+    private static final int READ_BYTES = 64 * 1024;
+    private static final int NUMBER_WIDTH = 6;
+
+    private final Consumer<String> sink;
+    private final byte[] in = new byte[READ_BYTES];
+    private byte[] out = new byte[CHUNK_BYTES + READ_BYTES + 64];
+    private int outLength;
+    private long replacedBytes;
+    private long crlfBreaks;
+    private long lfBreaks;
+    private CharsetDecoder countingDecoder;
+
+    /** @param sink takes each decoded chunk of output */
+    Utf8LineNumberer(Consumer<String> sink) {
+        this.sink = sink;
+    }
+
+    /** What numbering read: the lines it numbered (first and last, -1 for none) and the file's line count when it read to the end. */
+    record Numbered(long firstLine, long lastLine, long totalLines, boolean cancelled) {}
+
+    /**
+     * Numbers the lines from the channel's position, the first of them {@code firstLine}, until the end of
+     * the channel or the end of line {@code lastLine}.
+     *
+     * @param progress told after each read: the channel's position and the next line's number
+     */
+    Numbered number(ReadableByteChannel channel, long firstLine, long lastLine, Progress progress) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(in);
+        long line = firstLine;
+        long shownLast = -1;
+        boolean atLineStart = true;
+        boolean pendingCr = false; // a \r at the end of the last read: dropped if a \n follows
+        int n;
+        while ((n = read(channel, buffer)) > 0) {
+            if (progress.cancelled()) return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, true);
+            int i = 0;
+            while (i < n) {
+                if (atLineStart) {
+                    if (line > lastLine) {
+                        flush(true);
+                        return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, false);
+                    }
+                    putNumber(line);
+                    shownLast = line;
+                    atLineStart = false;
+                }
+                boolean crCarried = pendingCr;
+                if (crCarried) {
+                    pendingCr = false;
+                    if (in[i] != '\n') out[outLength++] = '\r';
+                }
+                int nl = indexOfNewline(in, i, n);
+                int contentEnd = nl < 0 ? n : nl;
+                boolean crBeforeBreak = contentEnd > i && in[contentEnd - 1] == '\r';
+                if (crBeforeBreak) contentEnd--;
+                System.arraycopy(in, i, out, outLength, contentEnd - i);
+                outLength += contentEnd - i;
+                if (nl < 0) {
+                    pendingCr = crBeforeBreak; // the \n may come with the next read
+                    i = n;
+                } else {
+                    if (crBeforeBreak || (crCarried && nl == i)) crlfBreaks++;
+                    else lfBreaks++;
+                    out[outLength++] = '\n';
+                    line++;
+                    atLineStart = true;
+                    i = nl + 1;
+                }
+                if (outLength >= CHUNK_BYTES) flush(false);
+            }
+            progress.read(line);
+        }
+        if (pendingCr) out[outLength++] = '\r';
+        flush(true);
+        return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, atLineStart ? line - 1 : line, false);
+    }
+
+    /** What {@link #number} reports to while it reads. */
+    interface Progress {
+        void read(long nextLine) throws IOException;
+
+        boolean cancelled();
+    }
+
+    long replacedBytes() {
+        return replacedBytes;
+    }
+
+    long crlfBreaks() {
+        return crlfBreaks;
+    }
+
+    long lfBreaks() {
+        return lfBreaks;
+    }
+
+    private static int read(ReadableByteChannel channel, ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        int n;
+        do {
+            n = channel.read(buffer);
+        } while (n == 0);
+        return n;
+    }
+
+    /** Right-aligned in 6 columns and a tab, as {@code cat -n} writes it ({@link Lines#appendNumber}). */
+    private void putNumber(long number) {
+        int digits = 1;
+        for (long rest = number / 10; rest > 0; rest /= 10) digits++;
+        for (int i = digits; i < NUMBER_WIDTH; i++) out[outLength++] = ' ';
+        int end = outLength + digits;
+        for (int p = end - 1; p >= outLength; p--) {
+            out[p] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        outLength = end;
+        out[outLength++] = '\t';
+    }
+
+    /** Hands on the chunk, up to an unfinished UTF-8 sequence at its end unless {@code last}. */
+    private void flush(boolean last) {
+        int end = last ? outLength : outLength - unfinishedSequenceLength(out, outLength);
+        if (end == 0) return;
+        String text = new String(out, 0, end, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) text = decodeCounting(end);
+        sink.accept(text);
+        System.arraycopy(out, end, out, 0, outLength - end);
+        outLength -= end;
+    }
+
+    /** How many bytes at the end of {@code b[0, length)} begin a UTF-8 sequence that is not complete yet (0 to 3). */
+    static int unfinishedSequenceLength(byte[] b, int length) {
+        for (int k = 1; k <= 3 && k <= length; k++) {
+            int c = b[length - k] & 0xFF;
+            if (c < 0x80) return 0;
+            if (c < 0xC0) continue; // a continuation byte: look further back for its lead
+            int needed = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            return needed > k ? k : 0;
+        }
+        return 0;
+    }
+
+    /** The chunk decoded again with invalid sequences reported, to count their bytes; each becomes one U+FFFD, as {@code new String} makes it. */
+    private String decodeCounting(int end) {
+        if (countingDecoder == null) {
+            countingDecoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+        countingDecoder.reset();
+        ByteBuffer bytes = ByteBuffer.wrap(out, 0, end);
+        CharBuffer chars = CharBuffer.allocate(end);
+        while (true) {
+            CoderResult result = countingDecoder.decode(bytes, chars, true);
+            if (!result.isError()) break;
+            replacedBytes += result.length();
+            bytes.position(bytes.position() + result.length());
+            chars.put('\uFFFD');
+        }
+        countingDecoder.flush(chars);
+        return chars.flip().toString();
+    }
+
+    private static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') return i;
+        }
+        return -1;
+    }
+}
