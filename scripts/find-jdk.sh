@@ -36,12 +36,14 @@ java_major() {
 # Prints the newest java binary of version 21 or later, and leaves it in found_java and its major
 # version in found_java_major (call it without $(...) to keep them).
 find_java() {
-  local candidates=() best="" best_major=0 c name value dir
+  local candidates=() best="" best_major=0 c name dir
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-  while IFS='=' read -r name value; do
-    [[ "$name" =~ ^JAVA[0-9]+_HOME$ ]] && candidates+=("$value/bin/java")
-  done < <(env)
-  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  # Variable names and the PATH lookup come from bash itself (no env, no $(command -v)): each process
+  # started here is time every MCP client waits for.
+  for name in ${!JAVA@}; do
+    [[ "$name" =~ ^JAVA[0-9]+_HOME$ ]] && [ -n "${!name}" ] && candidates+=("${!name}/bin/java")
+  done
+  hash java 2>/dev/null && candidates+=("${BASH_CMDS[java]}")
   for dir in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
              /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -x "$dir/bin/java" ] && candidates+=("$dir/bin/java")

@@ -2,20 +2,26 @@ package dev.agentstream.mcp;
 
 import dev.agentstream.core.StartupTrace;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
  * Readies, on a second core, what a server's first answer needs while the main thread still reads the command
- * line and builds the tools: the logging set-up, the JSON mapper the servers share and its (de)serializers
- * for {@code initialize}. A client's {@code initialize} then meets warm code instead of paying for it. Only
- * shared, stateless things are touched; if any of it fails, the server simply does the same work itself.
+ * line and builds the tools: the logging set-up, the fast path that answers {@code initialize}, and Jackson's
+ * (de)serializers for {@code tools/list}. A client's {@code initialize} then meets warm code instead of paying
+ * for it. Only shared, stateless things are touched; if any of it fails, the server simply does the same work itself.
  */
 public final class McpWarmUp {
 
     private static final String SAMPLE_INITIALIZE = """
             {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},\
             "clientInfo":{"name":"warm-up","version":"0"}}}""";
+    private static final String SAMPLE_SCHEMA = """
+            {"type":"object","properties":{"command":{"type":"string","description":"warm-up"}},"required":["command"],\
+            "additionalProperties":false}""";
 
     private McpWarmUp() {}
 
@@ -29,16 +35,32 @@ public final class McpWarmUp {
         LoggerFactory.getLogger(McpWarmUp.class);
         StartupTrace.mark("logging ready");
         try {
-            var mapper = McpJson.mapper();
-            var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, SAMPLE_INITIALIZE);
-            var initialize = mapper.convertValue(request.params(), McpSchema.InitializeRequest.class);
-            var result = new McpSchema.InitializeResult(initialize.protocolVersion(),
-                    McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
-                    new McpSchema.Implementation(ServerAssembly.SERVER_NAME, "warm-up"), "");
-            mapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null));
+            // First what answers initialize (the fast path, Jackson's streaming classes), then Jackson's data
+            // binding for what a client asks next (tools/list), which the fast path leaves to it.
+            McpSchema.JSONRPCResponse answer = answer(McpJson.mapper(), SAMPLE_INITIALIZE);
+            StartupTrace.mark("initialize path ready");
+            McpJsonMapper jackson = McpJson.jackson();
+            answer(jackson, SAMPLE_INITIALIZE);
+            McpSchema.Tool tool = McpSchema.Tool.builder().name("warm-up").title("Warm-up").description("warm-up")
+                    .inputSchema(jackson, SAMPLE_SCHEMA).annotations(new McpSchema.ToolAnnotations("Warm-up", true, false, true, false, null))
+                    .build();
+            jackson.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, answer.id(),
+                    new McpSchema.ListToolsResult(List.of(tool), null), null));
             StartupTrace.mark("warm-up done");
         } catch (IOException | RuntimeException e) {
             // Nothing depends on it: the first real request pays for what was not readied here.
         }
+    }
+
+    /** Reads {@code request} and writes an answer to it as the server does, through {@code mapper}. */
+    private static McpSchema.JSONRPCResponse answer(McpJsonMapper mapper, String request) throws IOException {
+        var message = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper, request);
+        McpSchema.InitializeRequest initialize = mapper.convertValue(message.params(), new TypeRef<>() {});
+        var result = new McpSchema.InitializeResult(initialize.protocolVersion(),
+                McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
+                new McpSchema.Implementation(ServerAssembly.SERVER_NAME, "warm-up"), "");
+        var response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, message.id(), result, null);
+        mapper.writeValueAsString(response);
+        return response;
     }
 }
