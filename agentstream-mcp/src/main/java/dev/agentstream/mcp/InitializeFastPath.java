@@ -35,7 +35,7 @@ final class InitializeFastPath implements McpJsonMapper {
     private static final Set<String> REQUEST_KEYS = Set.of("jsonrpc", "method", "id", "params");
     private static final Set<String> NOTIFICATION_KEYS = Set.of("jsonrpc", "method", "params");
     private static final Set<String> INITIALIZE_KEYS = Set.of("protocolVersion", "capabilities", "clientInfo");
-    private static final Set<String> CLIENT_INFO_KEYS = Set.of("name", "title", "version");
+    private static final Set<String> CLIENT_INFO_KEYS = Set.of("name", "title", "version", "description", "websiteUrl");
     private static final Set<String> CLIENT_CAPABILITY_KEYS = Set.of("roots", "sampling", "elicitation");
 
     private final Supplier<McpJsonMapper> jackson;
@@ -178,7 +178,10 @@ final class InitializeFastPath implements McpJsonMapper {
         McpSchema.Implementation clientInfo = null;
         if (params.get("clientInfo") instanceof Map<?, ?> info) {
             if (!CLIENT_INFO_KEYS.containsAll(info.keySet()) || !info.values().stream().allMatch(InitializeFastPath::isStringOrNull)) return null;
-            clientInfo = new McpSchema.Implementation((String) info.get("name"), (String) info.get("title"), (String) info.get("version"));
+            // Jackson's creator fills a missing name or version in (and logs it): that case is left to it.
+            if (info.get("name") == null || info.get("version") == null) return null;
+            clientInfo = new McpSchema.Implementation((String) info.get("name"), (String) info.get("title"), (String) info.get("version"),
+                    (String) info.get("description"), null, (String) info.get("websiteUrl"));
         } else if (params.get("clientInfo") != null) {
             return null;
         }

@@ -43,6 +43,12 @@ class InitializeFastPathTest {
             {"jsonrpc":"2.0","id":"a-7","method":"initialize","params":{"protocolVersion":"2024-11-05",\
             "capabilities":{"roots":{"listChanged":true},"sampling":{}},"clientInfo":{"name":"mcp","version":"0.1.0"}}}""",
             """
+            {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},\
+            "clientInfo":{"name":"claude-code","title":"Claude Code","version":"2.1.197","description":"a coding agent",\
+            "websiteUrl":"https://example.com/client"}}}""",
+            """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"title":"no name"}}}""",
+            """
             {"jsonrpc":"2.0","method":"notifications/initialized"}""",
             """
             {"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}""",
@@ -83,7 +89,8 @@ class InitializeFastPathTest {
         String line = """
                 {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
                 "capabilities":{"roots":{"listChanged":true},"sampling":{},"elicitation":{}},\
-                "clientInfo":{"name":"claude-code","title":"Claude Code","version":"2.1.197"}}}""";
+                "clientInfo":{"name":"claude-code","title":"Claude Code","version":"2.1.197",\
+                "description":"a coding agent","websiteUrl":"https://example.com/client"}}}""";
         var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(fast, line);
         McpSchema.InitializeRequest initialize = fast.convertValue(request.params(), INITIALIZE);
         fast.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result(initialize.protocolVersion(),
