@@ -58,7 +58,10 @@ final class Utf8LineNumberer {
         boolean pendingCr = false; // a \r at the end of the last read: dropped if a \n follows
         int n;
         while ((n = read(channel, buffer)) > 0) {
-            if (progress.cancelled()) return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, true);
+            if (progress.cancelled()) {
+                flush(true); // the lines numbered so far still reach the result
+                return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, true);
+            }
             int i = 0;
             while (i < n) {
                 if (atLineStart) {

@@ -3,7 +3,9 @@ package dev.agentstream.tools.edit;
 import static dev.agentstream.tools.edit.EditAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +95,32 @@ class ViewOverBytesTest {
         assertThat(view.streamedText()).isEqualTo(Lines.numbered(decoded, 1, 3));
         assertThat(view.meta()).containsEntry("replacedBytes", 3L).containsEntry("totalLines", 3L);
         assertThat(view.text()).contains("3 bytes of this file are not valid UTF-8");
+    }
+
+    @Test
+    void aCancelledViewStillHandsOnTheLinesItNumbered() throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 20_000; i++) file.append("line ").append(i).append('\n'); // several reads' worth
+        StringBuilder shown = new StringBuilder();
+        int[] reads = {0};
+        Utf8LineNumberer.Numbered numbered = new Utf8LineNumberer(shown::append).number(
+                Channels.newChannel(new ByteArrayInputStream(bytes(file.toString()))), 1, Long.MAX_VALUE,
+                new Utf8LineNumberer.Progress() {
+                    @Override
+                    public void read(long nextLine) {
+                        reads[0]++;
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return reads[0] == 1; // cancelled once the first read is numbered
+                    }
+                });
+        assertThat(numbered.cancelled()).isTrue();
+        assertThat(numbered.lastLine()).isGreaterThan(1);
+        assertThat(shown.toString()).startsWith("     1\tline 1\n")
+                .contains(String.format("%6d\t", numbered.lastLine())) // the last numbered line was handed on too
+                .doesNotContain(String.format("%6d\t", numbered.lastLine() + 1));
     }
 
     @Test
