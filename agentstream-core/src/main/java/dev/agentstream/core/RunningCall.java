@@ -163,7 +163,7 @@ public final class RunningCall implements Iterable<ToolEvent> {
         CompletableFuture.delayedExecutor(cancelDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> end.complete(stillStopping()));
         // Closing kills the work and waits (bounded) for the tool to clean up: never on the reader's thread.
-        CallThreads.start("cancel-" + call.id(), () -> {
+        Thread.ofVirtual().name("cancel-" + call.id()).start(() -> {
             try {
                 stream.close();
             } finally {

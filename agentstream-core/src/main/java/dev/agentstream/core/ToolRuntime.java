@@ -103,7 +103,7 @@ public final class ToolRuntime implements AutoCloseable {
         if (before.get().isDone()) {
             begin.run();
         } else {
-            before.get().whenComplete((v, e) -> CallThreads.start("lane-" + call.id(), begin));
+            before.get().whenComplete((v, e) -> Thread.ofVirtual().name("lane-" + call.id()).start(begin));
         }
         return running;
     }

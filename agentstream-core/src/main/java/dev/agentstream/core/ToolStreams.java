@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs a {@link ToolBody} on a thread of its own ({@link CallThreads}) and exposes it as a {@link ToolStream}: the one place
+ * Runs a {@link ToolBody} on a virtual thread and exposes it as a {@link ToolStream}: the one place
  * that guarantees the event contract (Started first, exactly one terminal event, a log line per call).
  */
 public final class ToolStreams {
@@ -44,7 +44,7 @@ public final class ToolStreams {
         }
         CallScope scope = new CallScope(call, context, stream, view);
         stream.publish(new ToolEvent.Started(call.id(), 0, call.name()));
-        Thread worker = CallThreads.unstarted("tool-" + call.name() + "-" + call.id(), () -> runBody(call, body, scope, view, stream));
+        Thread worker = Thread.ofVirtual().name("tool-" + call.name() + "-" + call.id()).unstarted(() -> runBody(call, body, scope, view, stream));
         stream.onCancel(() -> {
             scope.cancel();
             try {

@@ -43,20 +43,6 @@ class ToolStreamTest {
     }
 
     @Test
-    void aToolBodyRunsOnAPlatformDaemonThreadSoTheOperatingSystemGivesItItsTurn() {
-        AtomicBoolean virtual = new AtomicBoolean(true);
-        AtomicBoolean daemon = new AtomicBoolean(false);
-        ToolStream stream = ToolStreams.start(call("where"), context(), scope -> {
-            virtual.set(Thread.currentThread().isVirtual());
-            daemon.set(Thread.currentThread().isDaemon());
-            return ToolResult.text("done");
-        });
-        stream.awaitTerminal();
-        assertThat(virtual).isFalse();
-        assertThat(daemon).isTrue();
-    }
-
-    @Test
     void aCallWithoutOutputWritesNoSpoolFileAndNamesNone() throws Exception {
         ToolStream stream = ToolStreams.start(call("quiet"), context(), scope -> ToolResult.text("done"));
         ToolResult result = ((ToolEvent.Completed) stream.awaitTerminal()).result();

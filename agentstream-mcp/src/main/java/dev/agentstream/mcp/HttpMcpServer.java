@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -37,6 +38,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * An MCP server over Streamable HTTP at {@code http://HOST:PORT/mcp}, any number of clients, each MCP
@@ -49,11 +51,11 @@ public final class HttpMcpServer implements AutoCloseable {
 
     public static final String ENDPOINT = "/mcp";
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    /** Two per session (a call's response stream and the GET stream) for a couple of thousand sessions. */
-    private static final int MAX_HTTP_THREADS = 4096;
+
+    private static final Duration CONNECTION_IDLE = Duration.ofMinutes(5);
 
     private final McpSessions sessions;
-    private final Scheduler callThreads = CallScheduler.create();
+    private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
     private final Server jetty;
     private final ServerConnector connector;
@@ -75,16 +77,18 @@ public final class HttpMcpServer implements AutoCloseable {
                 .build();
         this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions, mapper)), options, sessions, mapper, callThreads);
 
-        // Platform threads, not virtual ones (CallThreads says why): under hundreds of streaming calls, work on a
-        // virtual thread waited seconds to minutes for one of the two carriers. The SDK's servlet
-        // holds a request thread for as long as its call runs (a GET stream for as long as it is open), so the
-        // pool may grow far; an idle thread costs a little memory and goes after a minute.
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, 8, (int) Duration.ofMinutes(1).toMillis());
+        QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("agentstream-mcp-http");
+        // The SDK's servlet blocks a request thread for as long as its tool runs: virtual threads make that cheap.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.jetty = new Server(threads);
         this.connector = access.tls().isPresent() ? tlsConnector(jetty, access.tls().get()) : new ServerConnector(jetty);
         connector.setHost(access.host());
         connector.setPort(access.port());
+        // Jetty's default (30 s) closes a connection whose request has had no answer started yet for that long;
+        // under hundreds of sessions starting shells at once a call's stream can open later than that. Open
+        // streams are watched by their heartbeat (ConnectionWatchFilter), so this only bounds silent sockets.
+        connector.setIdleTimeout(CONNECTION_IDLE.toMillis());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder mcp = new ServletHolder("mcp", servlet);

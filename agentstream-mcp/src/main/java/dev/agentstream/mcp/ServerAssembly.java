@@ -24,7 +24,7 @@ final class ServerAssembly {
 
     /**
      * Finishes {@code spec} into a server. Tool calls block while their tool runs, so each runs on
-     * {@code callThreads} (see {@link CallScheduler}), never on the SDK's own threads.
+     * {@code callThreads} (virtual threads), never on the SDK's own threads.
      */
     static McpAsyncServer build(McpServer.AsyncSpecification<?> spec, McpOptions options, McpSessions sessions,
                                 McpJsonMapper mapper, Scheduler callThreads) {

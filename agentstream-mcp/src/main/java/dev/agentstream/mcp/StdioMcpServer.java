@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * An MCP server on a pair of streams (the process's stdin and stdout): one client, one MCP session, one
@@ -21,7 +23,7 @@ public final class StdioMcpServer implements AutoCloseable {
 
     private final McpSessions sessions;
     private final CountDownLatch clientGone = new CountDownLatch(1);
-    private final Scheduler callThreads = CallScheduler.create();
+    private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
 
     private StdioMcpServer(McpOptions options, InputStream in, OutputStream out) {
