@@ -53,7 +53,7 @@ final class Utf8JsonText {
 
     /**
      * Appends {@code s} as a quoted JSON string; false (and nothing appended) when it holds a surrogate, which
-     * Jackson writes as a six-char escape escape where UTF-8 would join the pair or write {@code ?}.
+     * Jackson writes as a six-char escape where UTF-8 would join the pair or write {@code ?}.
      */
     boolean quoted(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);

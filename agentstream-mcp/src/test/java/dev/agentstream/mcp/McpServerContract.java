@@ -185,7 +185,7 @@ abstract class McpServerContract {
 
             c.client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
             c.call("bash", Map.of("command", "echo debug"));
-            assertThat(c.logs).hasSize(2);
+            assertThat(c.logsOnce(2)).hasSize(2);
             assertThat(c.logs.get(1).value().level()).isEqualTo(McpSchema.LoggingLevel.DEBUG);
             assertThat(c.logs.get(1).value().data()).startsWith("The bash call finished in ").contains(" ms with exit code 0");
         }

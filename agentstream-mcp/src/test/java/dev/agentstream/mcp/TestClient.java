@@ -51,6 +51,24 @@ final class TestClient implements AutoCloseable {
         return new TestClient(new StdioClientTransport(params.build(), McpJsonDefaults.getMapper()));
     }
 
+    /**
+     * The log notifications once at least {@code count} have come (or after 10 s, whatever came): the SDK's
+     * client hands notifications to their consumer on a thread of their own, so one sent before a result may
+     * reach {@link #logs} just after the result has reached the caller.
+     */
+    List<Received<McpSchema.LoggingMessageNotification>> logsOnce(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (logs.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return logs;
+    }
+
     McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }
