@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Anthropic's own test suite of the reference editor, {@code computer-use-demo/tests/tools/edit_test.py} in
@@ -23,22 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is for: {@code undo_edit} brings the original content back. The Python test function and case are named above
  * each block.
  */
-class AnthropicEditSuiteTest {
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
+class AnthropicEditSuiteTest extends EditToolCalls {
 
     private Path file(String name, String content) throws Exception {
         return Files.writeString(tmp.resolve(name), content);

@@ -6,27 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CreateAndInsertTest {
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
+class CreateAndInsertTest extends EditToolCalls {
 
     @Test
     void createWritesTheTextAsGivenAndMakesParentDirectories() throws Exception {

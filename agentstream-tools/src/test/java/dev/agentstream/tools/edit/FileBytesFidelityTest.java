@@ -8,30 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the editor shows is the file's text itself, so any of it can be copied back into an edit. */
-class FileBytesFidelityTest {
+class FileBytesFidelityTest extends EditToolCalls {
 
     private static final String ESC = "\u001b";
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
 
     @Test
     void carriageReturnsEscapesAndControlsRoundTripFromViewIntoStrReplace() throws Exception {

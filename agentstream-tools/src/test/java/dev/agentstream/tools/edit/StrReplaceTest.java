@@ -10,27 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StrReplaceTest {
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
+class StrReplaceTest extends EditToolCalls {
 
     @Test
     void aUniqueStringIsReplacedAndTheEditedLinesAreShownWithContext() throws Exception {

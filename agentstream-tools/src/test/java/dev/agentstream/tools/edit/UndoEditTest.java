@@ -8,27 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UndoEditTest {
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
+class UndoEditTest extends EditToolCalls {
 
     @Test
     void editsAreUndoneOneByOneBackToTheOriginalBytes() throws Exception {

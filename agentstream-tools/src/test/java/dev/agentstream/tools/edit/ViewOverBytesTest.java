@@ -13,17 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A view without a character limit numbers the file over its bytes ({@link Utf8LineNumberer}); with a limit it
  * decodes first and numbers chars ({@link NumberedOutput}). Both must show the same thing, byte for byte, and
  * say the same about it, on any file: the second is the reference for the first.
  */
-class ViewOverBytesTest {
+class ViewOverBytesTest extends EditToolCalls {
 
     /** Pieces the random files are made of: multi-byte chars, invalid and truncated sequences, controls, line breaks. */
     private static final byte[][] PIECES = {
@@ -31,21 +28,6 @@ class ViewOverBytesTest {
             bytes("caf\u00e9"), bytes("\u4e2d\u6587"), bytes("\ud83d\ude00"), bytes("\ufffd"),
             {(byte) 0xE9}, {(byte) 0xE2, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}};
-
-    @TempDir
-    Path tmp;
-
-    EditCalls calls;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        calls = new EditCalls(new EditTool(), Files.createDirectories(tmp.resolve("spool")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        calls.close();
-    }
 
     @Test
     void randomFilesAreShownAsTheDecodingPathShowsThem() throws Exception {
