@@ -12,17 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code agentstream} command. */
-@Command(name = "agentstream",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "A streaming tool runtime for LLM agents: every tool streams its output and progress while it runs.")
+/**
+ * The {@code agentstream} command. Its picocli model is built with the programmatic API, not from annotations: every
+ * start pays for it, an MCP client's connect included (see {@link OptionBinding}).
+ */
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     private final StandardTools catalogue;
 
@@ -49,21 +47,22 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The subcommands, in the order help lists them. Each is made only when registered: picocli reads a
-     * command's annotations and builds its model when it is added, and a front door's start should not pay for
-     * the others' (nor load their classes: the Anthropic SDK behind {@code run}, Jetty behind {@code serve}).
+     * The subcommands (a command object, or a command line built with picocli's programmatic API), in the order
+     * help lists them. Each is made only when registered: picocli reads a command's annotations and builds its model
+     * when it is added, and a front door's start should not pay for the others' (nor load their classes: the
+     * Anthropic SDK behind {@code run}, Jetty behind {@code serve}).
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("run", RunCommand::new);
-        all.put("serve", ServeCommand::new);
+        all.put("run", RunCommand::commandLine);
+        all.put("serve", ServeCommand::commandLine);
         all.put("models", ModelsCommand::new);
         all.put("sessions", SessionsCommand::new);
-        all.put("mcp", McpCommand::new);
-        all.put("tool", ToolCommand::new);
-        all.put("tools", ToolsCommand::new);
+        all.put("mcp", McpCommand::commandLine);
+        all.put("tool", ToolCommand::commandLine);
+        all.put("tools", ToolsCommand::commandLine);
         all.put("display", DisplayCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
         return all;
@@ -71,7 +70,12 @@ public final class Main implements Runnable {
 
     /** The command line for {@code args}: with only the subcommand they name, or with all of them (help, errors). */
     static CommandLine commandLine(StandardTools catalogue, String... args) {
-        CommandLine cli = new CommandLine(new Main(catalogue));
+        Main main = new Main(catalogue);
+        main.spec = CommandSpec.wrapWithoutInspection(main).name("agentstream").versionProvider(new Version());
+        main.spec.usageMessage().description(
+                "A streaming tool runtime for LLM agents: every tool streams its output and progress while it runs.");
+        StandardHelpOptions.addTo(main.spec);
+        CommandLine cli = new CommandLine(main.spec);
         boolean oneFrontDoor = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
         SUBCOMMANDS.forEach((name, command) -> {
             if (!oneFrontDoor || name.equals(args[0])) cli.addSubcommand(name, command.get());

@@ -1,5 +1,7 @@
 package dev.agentstream.cli;
 
+import static dev.agentstream.cli.OptionBinding.option;
+
 import dev.agentstream.core.RuntimeConfig;
 import dev.agentstream.core.StartupTrace;
 import dev.agentstream.core.StreamingMode;
@@ -32,84 +34,88 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code agentstream mcp}: every tool as an MCP server, on stdin/stdout for a client that starts it
- * ({@code claude mcp add}, Claude Desktop), or over Streamable HTTP with {@code --http}.
+ * ({@code claude mcp add}, Claude Desktop), or over Streamable HTTP with {@code --http}. Its picocli model is built
+ * with the programmatic API ({@link #commandLine()}), not from annotations: an MCP client waits for this command's
+ * start on every connect (see {@link OptionBinding}).
  */
-@Command(name = "mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Serve the tools over the Model Context Protocol: on stdin/stdout (an MCP client starts this "
-                + "command), or over Streamable HTTP with --http.",
-                "Tools stream progress notifications while they run, cancellation kills their processes, and each "
-                        + "MCP session has its own bash."})
 public final class McpCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 8931;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
-    @CommandLine.ParentCommand
-    Main parent;
-
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "A folder the tools may work in (repeatable; default: the working directory). bash starts in the first.")
     List<Path> roots = new ArrayList<>();
-
-    @Option(names = "--tools", paramLabel = "NAME", split = ",", description = "Offer only these tools, e.g. bash,find (default: all).")
     List<String> tools = new ArrayList<>();
-
-    @Option(names = "--buffered", description = "Turn streaming off: no progress notifications, only results.")
     boolean buffered;
-
-    @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of a call's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
-
-    @CommandLine.Mixin
-    PolicyOptions policyOptions;
-
-    @CommandLine.Mixin
-    ComputerOptions computerOptions;
-
-    @CommandLine.Mixin
-    SandboxOptions sandboxOptions;
-
-    @Option(names = "--http", description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.")
+    final PolicyOptions policyOptions = new PolicyOptions();
+    final ComputerOptions computerOptions = new ComputerOptions();
+    final SandboxOptions sandboxOptions = new SandboxOptions();
     boolean http;
-
-    @Option(names = "--host", paramLabel = "HOST", description = "With --http: the address to bind (default ${DEFAULT-VALUE}, loopback only; "
-            + "0.0.0.0 binds every interface and then requires a bearer token).")
     String host = "127.0.0.1";
-
-    @Option(names = "--port", paramLabel = "N", description = "With --http: the port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = DEFAULT_PORT;
-
-    @Option(names = "--auth", description = "With --http on loopback: require a bearer token too (always required off loopback).")
     boolean auth;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "With --http: the bearer token is in this file (default: a new one, printed once).")
     Path tokenFile;
-
-    @Option(names = "--token-env", paramLabel = "NAME", description = "With --http: the bearer token is in this environment variable.")
     String tokenEnv;
-
-    @Option(names = "--allowed-host", paramLabel = "NAME",
-            description = "With --http: a further name clients reach this server by, accepted in the Host header (repeatable; "
-                    + "loopback names and the bound address always are).")
     List<String> allowedHosts = new ArrayList<>();
-
-    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --http: serve HTTPS with this certificate chain (PEM); needs --tls-key.")
     Path tlsCertificate;
-
-    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --http: the certificate's private key (PEM, unencrypted PKCS#8).")
     Path tlsKey;
-
-    @Option(names = "--session-idle", paramLabel = "TIME",
-            description = "With --http: end a session, and its shell, after it ran no call and sent nothing for this long: "
-                    + "30m, 90s, 2h (default ${DEFAULT-VALUE}).")
     String sessionIdle = "30m";
+
+    private McpCommand() {}
+
+    /** The {@code mcp} command, ready to parse and run. */
+    static CommandLine commandLine() {
+        McpCommand command = new McpCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("mcp").versionProvider(new Main.Version());
+        spec.usageMessage().description("Serve the tools over the Model Context Protocol: on stdin/stdout (an MCP client starts this "
+                + "command), or over Streamable HTTP with --http.",
+                "Tools stream progress notifications while they run, cancellation kills their processes, and each "
+                        + "MCP session has its own bash.");
+        StandardHelpOptions.addTo(spec);
+        spec.addOption(option(() -> command.roots, v -> command.roots = v, "--root").paramLabel("DIR").type(List.class).auxiliaryTypes(Path.class)
+                .description("A folder the tools may work in (repeatable; default: the working directory). bash starts in the first.").build());
+        spec.addOption(option(() -> command.tools, v -> command.tools = v, "--tools").paramLabel("NAME").splitRegex(",")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Offer only these tools, e.g. bash,find (default: all).").build());
+        spec.addOption(option(() -> command.buffered, v -> command.buffered = v, "--buffered").type(boolean.class)
+                .description("Turn streaming off: no progress notifications, only results.").build());
+        spec.addOption(option(() -> command.budget, v -> command.budget = v, "--budget").paramLabel("CHARS").type(int.class)
+                .description("Characters of a call's output the model is sent (default ${DEFAULT-VALUE}).").build());
+        command.policyOptions.addTo(spec);
+        command.computerOptions.addTo(spec);
+        command.sandboxOptions.addTo(spec);
+        spec.addOption(option(() -> command.http, v -> command.http = v, "--http").type(boolean.class)
+                .description("Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdin/stdout.").build());
+        spec.addOption(option(() -> command.host, v -> command.host = v, "--host").paramLabel("HOST").type(String.class)
+                .description("With --http: the address to bind (default ${DEFAULT-VALUE}, loopback only; "
+                        + "0.0.0.0 binds every interface and then requires a bearer token).").build());
+        spec.addOption(option(() -> command.port, v -> command.port = v, "--port").paramLabel("N").type(int.class)
+                .description("With --http: the port (default ${DEFAULT-VALUE}; 0 picks a free one).").build());
+        spec.addOption(option(() -> command.auth, v -> command.auth = v, "--auth").type(boolean.class)
+                .description("With --http on loopback: require a bearer token too (always required off loopback).").build());
+        spec.addOption(option(() -> command.tokenFile, v -> command.tokenFile = v, "--token-file").paramLabel("FILE").type(Path.class)
+                .description("With --http: the bearer token is in this file (default: a new one, printed once).").build());
+        spec.addOption(option(() -> command.tokenEnv, v -> command.tokenEnv = v, "--token-env").paramLabel("NAME").type(String.class)
+                .description("With --http: the bearer token is in this environment variable.").build());
+        spec.addOption(option(() -> command.allowedHosts, v -> command.allowedHosts = v, "--allowed-host").paramLabel("NAME")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("With --http: a further name clients reach this server by, accepted in the Host header (repeatable; "
+                        + "loopback names and the bound address always are).").build());
+        spec.addOption(option(() -> command.tlsCertificate, v -> command.tlsCertificate = v, "--tls-cert").paramLabel("FILE").type(Path.class)
+                .description("With --http: serve HTTPS with this certificate chain (PEM); needs --tls-key.").build());
+        spec.addOption(option(() -> command.tlsKey, v -> command.tlsKey = v, "--tls-key").paramLabel("FILE").type(Path.class)
+                .description("With --http: the certificate's private key (PEM, unencrypted PKCS#8).").build());
+        spec.addOption(option(() -> command.sessionIdle, v -> command.sessionIdle = v, "--session-idle").paramLabel("TIME").type(String.class)
+                .description("With --http: end a session, and its shell, after it ran no call and sent nothing for this long: "
+                        + "30m, 90s, 2h (default ${DEFAULT-VALUE}).").build());
+        command.spec = spec;
+        return new CommandLine(spec);
+    }
 
     private static final Pattern IDLE_TIME = Pattern.compile("(\\d+)\\s*([smh])");
 
@@ -127,7 +133,7 @@ public final class McpCommand implements Callable<Integer> {
 
     /** Runs {@code agentstream mcp} on its own, for tests and benchmarks that start this command directly. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new McpCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     @Override
@@ -142,7 +148,7 @@ public final class McpCommand implements Callable<Integer> {
         // Without DISPLAY the computer tool starts its own Xvfb: started now, so bash gets it and the programs the
         // model starts from bash appear on the screen the computer tool sees. With DISPLAY, both inherit it.
         boolean computerOffered = tools.isEmpty() || tools.contains(ComputerTool.NAME);
-        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash).withWorkspace(Workspace.of(folders))
+        ToolRegistry registry = Main.catalogueOf(parent()).registry(StandardTools.Settings.of(bash).withWorkspace(Workspace.of(folders))
                 .withComputer(computer).withDesktop(computerOffered && System.getenv("DISPLAY") == null));
         StartupTrace.mark("tools registered");
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
@@ -241,6 +247,11 @@ public final class McpCommand implements Callable<Integer> {
             // the version is only shown to clients
         }
         return props.getProperty("version", "unknown");
+    }
+
+    /** The {@code agentstream} command this runs under; none when this command runs on its own ({@link #main}). */
+    private Main parent() {
+        return spec.parent() != null && spec.parent().userObject() instanceof Main main ? main : null;
     }
 
     private static void removeHook(Thread hook) {

@@ -63,17 +63,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of each tool's output the model is sent (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
 
-    @CommandLine.Mixin
-    PolicyOptions policyOptions;
+    final PolicyOptions policyOptions = new PolicyOptions();
 
-    @CommandLine.Mixin
-    ComputerOptions computerOptions;
+    final ComputerOptions computerOptions = new ComputerOptions();
 
-    @CommandLine.Mixin
-    SandboxOptions sandboxOptions;
+    final SandboxOptions sandboxOptions = new SandboxOptions();
+
+    /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        RunCommand command = new RunCommand();
+        CommandLine cli = new CommandLine(command);
+        command.policyOptions.addTo(cli.getCommandSpec());
+        command.computerOptions.addTo(cli.getCommandSpec());
+        command.sandboxOptions.addTo(cli.getCommandSpec());
+        return cli;
+    }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RunCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     @Override

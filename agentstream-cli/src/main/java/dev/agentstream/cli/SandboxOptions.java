@@ -11,28 +11,43 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Where bash runs and what it inherits: the options every command that runs bash shares. */
+/**
+ * Where bash runs and what it inherits: the options every command that runs bash shares, built with picocli's
+ * programmatic API (see {@link OptionBinding} for why).
+ */
 final class SandboxOptions {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write",
-            description = "Where bash runs: workspace-write (bubblewrap; the workspace and a private /tmp writable, the rest "
-                    + "read-only, no network), read-only (only a private /tmp writable) or off (default ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--network", description = "Let the sandboxed bash use the network (it has none by default).")
     boolean network;
 
-    @Option(names = "--hide", paramLabel = "PATH", description = "Hide PATH from the sandboxed bash too (repeatable; ~/.ssh, ~/.aws, "
-            + "~/.config/gcloud, ~/.netrc and ~/.agentstream/config.json are always hidden).")
     List<Path> hidden = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Pass the environment variable NAME to bash although its name looks "
-            + "secret (repeatable; variables named like *KEY*, *SECRET*, *TOKEN*, *PASSWORD* are withheld otherwise).")
     List<String> passedSecrets = new ArrayList<>();
+
+    /** Adds these options to {@code command}, bound to this object's fields. */
+    void addTo(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.wrapWithoutInspection(this);
+        mixin.addOption(OptionBinding.option(() -> mode, v -> mode = v, "--sandbox").paramLabel("MODE").type(String.class)
+                .defaultValue("workspace-write")
+                .description("Where bash runs: workspace-write (bubblewrap; the workspace and a private /tmp writable, the rest "
+                        + "read-only, no network), read-only (only a private /tmp writable) or off (default ${DEFAULT-VALUE}).").build());
+        mixin.addOption(OptionBinding.option(() -> network, v -> network = v, "--network").type(boolean.class)
+                .description("Let the sandboxed bash use the network (it has none by default).").build());
+        mixin.addOption(OptionBinding.option(() -> hidden, v -> hidden = v, "--hide").paramLabel("PATH")
+                .type(List.class).auxiliaryTypes(Path.class)
+                .description("Hide PATH from the sandboxed bash too (repeatable; ~/.ssh, ~/.aws, "
+                        + "~/.config/gcloud, ~/.netrc and ~/.agentstream/config.json are always hidden).").build());
+        mixin.addOption(OptionBinding.option(() -> passedSecrets, v -> passedSecrets = v, "--env").paramLabel("NAME")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Pass the environment variable NAME to bash although its name looks "
+                        + "secret (repeatable; variables named like *KEY*, *SECRET*, *TOKEN*, *PASSWORD* are withheld otherwise).").build());
+        command.addMixin("sandboxOptions", mixin);
+    }
 
     /** {@code bash} with these options, the workspace being {@code roots}; a bad mode or name is bad usage. */
     BashConfig apply(BashConfig bash, List<Path> roots, CommandLine cli) {

@@ -62,17 +62,24 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     AgentOptions agentOptions;
 
-    @CommandLine.Mixin
-    PolicyOptions policyOptions;
+    final PolicyOptions policyOptions = new PolicyOptions();
 
-    @CommandLine.Mixin
-    ComputerOptions computerOptions;
+    final ComputerOptions computerOptions = new ComputerOptions();
 
-    @CommandLine.Mixin
-    SandboxOptions sandboxOptions;
+    final SandboxOptions sandboxOptions = new SandboxOptions();
+
+    /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        ServeCommand command = new ServeCommand();
+        CommandLine cli = new CommandLine(command);
+        command.policyOptions.addTo(cli.getCommandSpec());
+        command.computerOptions.addTo(cli.getCommandSpec());
+        command.sandboxOptions.addTo(cli.getCommandSpec());
+        return cli;
+    }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ServeCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     @Override

@@ -73,11 +73,18 @@ final class ToolCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The call's id (default ${DEFAULT-VALUE}).")
     String callId = "c1";
 
-    @CommandLine.Mixin
-    PolicyOptions policyOptions;
+    final PolicyOptions policyOptions = new PolicyOptions();
 
-    @CommandLine.Mixin
-    SandboxOptions sandboxOptions;
+    final SandboxOptions sandboxOptions = new SandboxOptions();
+
+    /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        ToolCommand command = new ToolCommand();
+        CommandLine cli = new CommandLine(command);
+        command.policyOptions.addTo(cli.getCommandSpec());
+        command.sandboxOptions.addTo(cli.getCommandSpec());
+        return cli;
+    }
 
     @Override
     public Integer call() {

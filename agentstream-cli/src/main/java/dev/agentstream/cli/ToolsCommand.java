@@ -28,8 +28,15 @@ final class ToolsCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
 
-    @CommandLine.Mixin
-    SandboxOptions sandboxOptions;
+    final SandboxOptions sandboxOptions = new SandboxOptions();
+
+    /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
+    static CommandLine commandLine() {
+        ToolsCommand command = new ToolsCommand();
+        CommandLine cli = new CommandLine(command);
+        command.sandboxOptions.addTo(cli.getCommandSpec());
+        return cli;
+    }
 
     @Override
     public Integer call() throws Exception {
