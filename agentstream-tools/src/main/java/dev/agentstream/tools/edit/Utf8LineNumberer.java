@@ -8,7 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * {@code cat -n} of UTF-8 bytes, numbered over the bytes: in UTF-8 the byte 0x0A only ever is a line feed, so
@@ -27,7 +26,7 @@ final class Utf8LineNumberer {
     private static final int READ_BYTES = 64 * 1024;
     private static final int NUMBER_WIDTH = 6;
 
-    private final Consumer<String> sink;
+    private final Sink sink;
     private final byte[] in = new byte[READ_BYTES];
     private byte[] out = new byte[CHUNK_BYTES + READ_BYTES + 64];
     private int outLength;
@@ -37,8 +36,17 @@ final class Utf8LineNumberer {
     private CharsetDecoder countingDecoder;
 
     /** @param sink takes each decoded chunk of output */
-    Utf8LineNumberer(Consumer<String> sink) {
+    Utf8LineNumberer(Sink sink) {
         this.sink = sink;
+    }
+
+    /** Where the chunks go. */
+    interface Sink {
+        /**
+         * Takes a chunk of output and, when the chunk's bytes were valid UTF-8, those bytes ({@code utf8[offset,
+         * offset + length)}, exactly {@code text.getBytes(UTF_8)}; only until this returns); else {@code utf8} is null.
+         */
+        void accept(String text, byte[] utf8, int offset, int length);
     }
 
     /** What numbering read: the lines it numbered (first and last, -1 for none) and the file's line count when it read to the end. */
@@ -151,8 +159,12 @@ final class Utf8LineNumberer {
         int end = last ? outLength : outLength - unfinishedSequenceLength(out, outLength);
         if (end == 0) return;
         String text = new String(out, 0, end, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) text = decodeCounting(end);
-        sink.accept(text);
+        if (text.indexOf('\uFFFD') >= 0) {
+            // a U+FFFD the file held, or one that replaced invalid bytes: either way the bytes are not the text's encoding
+            sink.accept(decodeCounting(end), null, 0, 0);
+        } else {
+            sink.accept(text, out, 0, end); // valid UTF-8 decodes and encodes back to the same bytes
+        }
         System.arraycopy(out, end, out, 0, outLength - end);
         outLength -= end;
     }
