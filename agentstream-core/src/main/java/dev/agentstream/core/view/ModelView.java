@@ -199,9 +199,9 @@ public final class ModelView implements AutoCloseable {
         commit(false); // a line the chars path began, as a partial line: the same text goes into the ring before this
         int n = text.length();
         committedChars += n;
-        committedNewlines += ByteCount.of(utf8, offset, offset + length, (byte) '\n');
+        committedNewlines += ByteScan.count(utf8, offset, offset + length, (byte) '\n');
         // bytes as utf8Length counts them: UTF-8 writes a lone surrogate as one byte, '?', utf8Length counts it 2
-        long loneSurrogates = mayHoldLoneSurrogates ? ByteCount.of(utf8, offset, offset + length, (byte) '?') - count(text, '?') : 0;
+        long loneSurrogates = mayHoldLoneSurrogates ? ByteScan.count(utf8, offset, offset + length, (byte) '?') - count(text, '?') : 0;
         committedUtf8 += length + loneSurrogates;
         lastCommittedNewline = text.charAt(n - 1) == '\n';
         ring.write(text, Math.max(0, n - ring.capacity()), n);

@@ -302,7 +302,7 @@ class ModelViewTest {
     }
 
     @Test
-    void bytesAreCountedEightAtATimeAsOneAtATime() {
+    void bytesAreFoundAndCountedEightAtATimeAsOneAtATime() {
         Random rnd = new Random(5);
         for (int round = 0; round < 500; round++) {
             byte[] b = new byte[rnd.nextInt(40)];
@@ -311,8 +311,14 @@ class ModelViewTest {
             int to = from + (b.length == from ? 0 : rnd.nextInt(b.length - from + 1));
             byte value = rnd.nextBoolean() ? (byte) '\n' : b.length == 0 ? 0 : b[rnd.nextInt(b.length)];
             long expected = 0;
-            for (int i = from; i < to; i++) if (b[i] == value) expected++;
-            assertThat(ByteCount.of(b, from, to, value)).isEqualTo(expected);
+            int first = -1;
+            for (int i = from; i < to; i++) {
+                if (b[i] != value) continue;
+                expected++;
+                if (first < 0) first = i;
+            }
+            assertThat(ByteScan.count(b, from, to, value)).isEqualTo(expected);
+            assertThat(ByteScan.indexOf(b, from, to, value)).isEqualTo(first);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentstream.tools.edit;
 
+import dev.agentstream.core.view.ByteScan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -86,7 +87,7 @@ final class Utf8LineNumberer {
                     pendingCr = false;
                     if (in[i] != '\n') out[outLength++] = '\r';
                 }
-                int nl = indexOfNewline(in, i, n);
+                int nl = ByteScan.indexOf(in, i, n, (byte) '\n');
                 int contentEnd = nl < 0 ? n : nl;
                 boolean crBeforeBreak = contentEnd > i && in[contentEnd - 1] == '\r';
                 if (crBeforeBreak) contentEnd--;
@@ -200,12 +201,5 @@ final class Utf8LineNumberer {
         }
         countingDecoder.flush(chars);
         return chars.flip().toString();
-    }
-
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') return i;
-        }
-        return -1;
     }
 }
