@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Trains the JDK 25 AOT cache of the agentstream jar (JEP 483/514): runs one scripted MCP session
-# (initialize, tools/list, a bash call) under -XX:AOTCacheOutput and, when the JVM has written the cache,
-# moves it into place. The launcher starts this in the background, detached, with its output in a log:
+# Trains a JDK 25 AOT cache of the agentstream jar (JEP 483/514): runs one scripted MCP session
+# (initialize, tools/list, a bash call), or for the cache of one-shot commands (TRAINING `tool`) one
+# `agentstream tool bash` call with their JVM options, under -XX:AOTCacheOutput and, when the JVM has
+# written the cache, moves it into place. The launcher starts this in the background, detached, with its output in a log:
 # nothing here ever reaches the caller's stdout, and a failed training only means the next runs go on
 # without the cache.
-#   train-aot-cache.sh JAVA JAR CACHE LOG
+#   train-aot-cache.sh JAVA JAR CACHE LOG [TRAINING]   (TRAINING: mcp, the default, or tool)
 set -uo pipefail
 
-java_bin="$1" jar="$2" cache="$3" log="$4"
+java_bin="$1" jar="$2" cache="$3" log="$4" training="${5:-mcp}"
+scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 lock="$cache.training"
 tmp="$cache.tmp.$$"
 work=""
@@ -27,6 +29,29 @@ fail() {
   exit 1
 }
 work="$(mktemp -d 2>/dev/null)" || fail "cannot make a temporary folder (TMPDIR=${TMPDIR:-/tmp})"
+
+finish() { # the training JVM's exit status, and whether its run did what it was trained on
+  if [ "$2" -eq 0 ] && [ "$1" -eq 0 ] && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$cache"
+    echo "AOT cache ready: $cache"
+    exit 0
+  elif [ "$2" -ne 0 ]; then
+    fail "$3"
+  else
+    fail "the JVM exited with status $1 and wrote no cache"
+  fi
+}
+
+if [ "$training" = tool ]; then
+  one_shot=(); [ -f "$scripts/one-shot-jvm-options" ] && one_shot=(@"$scripts/one-shot-jvm-options")
+  (cd "$work" && AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
+    -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr ${one_shot[@]+"${one_shot[@]}"} -XX:AOTCacheOutput="$tmp" \
+    -jar "$jar" tool bash --input '{"command":"echo trained"}')
+  status=$?
+  # 1: the call's result is an error (bash without its sandbox, say); answered all the same, as an MCP call would be
+  [ "$status" -eq 1 ] && status=0
+  finish "$status" 0 ""
+fi
 
 coproc TRAINEE {
   AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
@@ -59,11 +84,4 @@ exec {to}>&-   # end of input ends the session; the JVM then writes the cache as
 wait "$pid"
 status=$?
 
-if [ "$ok" -eq 0 ] && [ "$status" -eq 0 ] && [ -s "$tmp" ]; then
-  mv -f "$tmp" "$cache"
-  echo "AOT cache ready: $cache"
-elif [ "$ok" -ne 0 ]; then
-  fail "the scripted MCP session got no answer (JVM exit status $status)"
-else
-  fail "the JVM exited with status $status and wrote no cache"
-fi
+finish "$status" "$ok" "the scripted MCP session got no answer (JVM exit status $status)"

@@ -237,14 +237,22 @@ public final class StartupBench {
         });
     }
 
-    /** Runs the launcher once so it trains its AOT cache, and waits until the cache is newer than the jar. */
+    /**
+     * Runs the launcher once as a server and once as a one-shot {@code tool} call, so it trains both its AOT
+     * caches, and waits until each is newer than the jar.
+     */
     private void awaitAotCache(String launcher, Path jar) throws Exception {
-        Path cache = jar.resolveSibling("agentstream.aot");
         stdio("training", List.of(launcher, "mcp", "--root", work.toString()), Map.of()).measure();
+        awaitNewerThan(jar.resolveSibling("agentstream.aot"), jar);
+        firstOutput("training", List.of(launcher, "tool", "bash", "--input", "{\"command\":\"echo hi\"}")).measure();
+        awaitNewerThan(jar.resolveSibling("agentstream-tool.aot"), jar);
+    }
+
+    private static void awaitNewerThan(Path cache, Path jar) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!(Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
             if (System.nanoTime() > deadline) {
-                System.err.println("the launcher made no AOT cache within 5 minutes (see " + jar.resolveSibling("agentstream.aot.log") + "); measuring without it");
+                System.err.println("the launcher made no AOT cache within 5 minutes (see " + cache + ".log); measuring without it");
                 return;
             }
             Thread.sleep(200);

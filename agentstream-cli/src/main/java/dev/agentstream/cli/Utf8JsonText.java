@@ -1,5 +1,6 @@
 package dev.agentstream.cli;
 
+import dev.agentstream.core.view.ByteScan;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -121,11 +122,7 @@ final class Utf8JsonText {
         if (utf8.length != s.length()) return true;
         int chars = 0;
         for (int i = s.indexOf('?'); i >= 0; i = s.indexOf('?', i + 1)) chars++;
-        int bytes = 0;
-        for (byte b : utf8) {
-            if (b == '?') bytes++;
-        }
-        return chars != bytes;
+        return chars != ByteScan.count(utf8, 0, utf8.length, (byte) '?');
     }
 
     private static boolean hasSurrogate(String s) {

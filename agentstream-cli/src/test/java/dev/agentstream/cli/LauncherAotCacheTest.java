@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code agentstream} launcher, copied with its scripts into a checkout-shaped temp folder whose
  * jar holds this test's class path: on JDK 25 its first run trains the AOT cache in the background, later
- * runs use it, a failed training breaks no run and is not retried, and stdout carries protocol messages only.
+ * runs use it, a failed training breaks no run and is not retried, and stdout carries protocol messages only;
+ * one-shot {@code tool} runs train and use a cache of their own.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class LauncherAotCacheTest {
@@ -57,6 +58,35 @@ class LauncherAotCacheTest {
 
         // AOTMode=on makes the JVM refuse to start unless it can use the cache it was given.
         assertOnlyTheInitializeAnswer(initialize(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on")));
+    }
+
+    @Test
+    void oneShotCommandsTrainAndUseACacheOfTheirOwn() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path jar = installLauncher();
+        Path folder = Files.createDirectories(root.resolve("listed"));
+        Files.writeString(folder.resolve("only-file.txt"), "x");
+
+        assertThat(tree(folder, Map.of())).contains("only-file.txt");
+        Path cache = jar.resolveSibling("agentstream-tool.aot");
+        awaitNewerThan(cache, jar);
+        assertThat(jar.resolveSibling("agentstream-tool.aot.log")).content().contains("AOT cache ready");
+        assertThat(jar.resolveSibling("agentstream.aot")).as("the server's cache, trained by a server's run").doesNotExist();
+
+        assertThat(tree(folder, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("only-file.txt");
+    }
+
+    /** Runs {@code agentstream tool tree} of {@code folder} and returns its stdout, once it exited 0. */
+    private String tree(Path folder, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("agentstream").toString(), "tool", "tree", "--json",
+                "--input", "{\"path\":\"" + folder + "\"}");
+        builder.environment().putAll(env);
+        builder.environment().put("AGENTSTREAM_LOG", root.resolve("agentstream.log").toString());
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("stdout: %s", stdout).isZero();
+        return stdout;
     }
 
     @Test

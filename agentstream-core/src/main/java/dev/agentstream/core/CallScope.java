@@ -57,6 +57,17 @@ public final class CallScope {
         stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text));
     }
 
+    /**
+     * Sends a chunk of output whose UTF-8 encoding the tool already has ({@code utf8[offset, offset + length)},
+     * exactly {@code text.getBytes(UTF_8)}): the model view spools those bytes rather than encoding the text again.
+     */
+    public void output(String streamName, String text, byte[] utf8, int offset, int length) {
+        if (text.isEmpty()) return;
+        firstOutputNanos.compareAndSet(-1, System.nanoTime());
+        view.append(text, utf8, offset, length);
+        stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text));
+    }
+
     /** Reports progress; throttled, so call it as often as is convenient. */
     public void progress(String message, OptionalDouble fraction, Map<String, Long> counters) {
         if (!throttle.admit(System.nanoTime(), message, fraction, counters)) return;

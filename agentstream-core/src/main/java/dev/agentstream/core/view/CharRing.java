@@ -41,7 +41,7 @@ final class CharRing {
         pos = (pos + len) % cap;
     }
 
-    void write(StringBuilder s, int start, int end) {
+    void write(String s, int start, int end) {
         int len = end - start;
         if (len <= 0) return;
         int cap = buf.length;

@@ -1,6 +1,5 @@
 package dev.agentstream.core.view;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +39,8 @@ public final class ModelView implements AutoCloseable {
 
     private static final int CHUNK = 8192;
     private static final int MIN_LINE_CAP = 8192;
+    /** Spool bytes per write call (off the heap, freed only when the view is collected: kept small). */
+    private static final int SPOOL_BUFFER_BYTES = 1 << 16;
     /** Path length up to which the marker line stays within 300 chars; longer paths shrink the tail. */
     private static final int PATH_ALLOWANCE = 150;
 
@@ -122,10 +123,58 @@ public final class ModelView implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void append(String rawText) {
-        if (closed) throw new IllegalStateException("ModelView is closed: " + spoolPath);
+        ensureOpen();
         if (rawText == null || rawText.isEmpty()) return;
-        long spooled = writeSpool(rawText);
         version++;
+        if (spoolError == null && spoolPendingHigh == 0 && !Character.isHighSurrogate(rawText.charAt(rawText.length() - 1))) {
+            byte[] utf8 = rawText.getBytes(StandardCharsets.UTF_8);
+            if (writeSpool(utf8, 0, utf8.length)) {
+                appendSpooled(rawText, utf8, 0, utf8.length, true);
+                return;
+            }
+        }
+        long spooled = writeSpool(rawText);
+        if (spooled >= 0 && kind == OutputKind.FILE_CONTENT) contentUtf8 += spooled;
+        appendChars(rawText, spooled >= 0);
+    }
+
+    /**
+     * Adds output whose UTF-8 encoding the caller already has: {@code utf8[offset, offset + length)} must be
+     * exactly {@code text.getBytes(UTF_8)}. The bytes are spooled as they are, and file content is counted
+     * over them, so the text is not encoded a second time.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void append(String text, byte[] utf8, int offset, int length) {
+        ensureOpen();
+        if (text == null || text.isEmpty()) return;
+        if (spoolError != null || spoolPendingHigh != 0) { // the text must be joined to a surrogate or counted by chars
+            append(text);
+            return;
+        }
+        version++;
+        if (writeSpool(utf8, offset, length)) appendSpooled(text, utf8, offset, length, false);
+        else appendChars(text, false);
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("ModelView is closed: " + spoolPath);
+    }
+
+    /** The text, spooled as {@code utf8[offset, offset + length)}, into the in-memory view. */
+    private void appendSpooled(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates) {
+        if (kind == OutputKind.FILE_CONTENT) {
+            contentUtf8 += length;
+            if (all == null) {
+                appendToTail(text, utf8, offset, length, mayHoldLoneSurrogates);
+                return;
+            }
+        }
+        appendChars(text, true);
+    }
+
+    /** The text into the in-memory view char by char, a chunk at a time; file content's bytes are counted here unless they were already. */
+    private void appendChars(String rawText, boolean contentCounted) {
         final int len = rawText.length();
         final char[] a = scratch;
         for (int off = 0; off < len; off += CHUNK) {
@@ -134,11 +183,34 @@ public final class ModelView implements AutoCloseable {
             if (kind == OutputKind.TERMINAL) {
                 processLines(a, stripper.strip(a, 0, end - off));
             } else {
-                if (spooled < 0) contentUtf8 += utf8Length(a, 0, end - off);
+                if (!contentCounted) contentUtf8 += utf8Length(a, 0, end - off);
                 splitLines(a, end - off);
             }
         }
-        if (spooled >= 0 && kind == OutputKind.FILE_CONTENT) contentUtf8 += spooled;
+    }
+
+    /**
+     * File content once only the tail is kept: nothing about its lines changes what is kept, so the text is
+     * committed whole, its line feeds counted over its UTF-8 bytes, and only its last chars (as many as the
+     * ring holds) are copied, instead of copying it into chars and walking them. Committing it so leaves the
+     * counters and the ring as committing its lines one by one would.
+     */
+    private void appendToTail(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates) {
+        commit(false); // a line the chars path began, as a partial line: the same text goes into the ring before this
+        int n = text.length();
+        committedChars += n;
+        committedNewlines += ByteScan.count(utf8, offset, offset + length, (byte) '\n');
+        // bytes as utf8Length counts them: UTF-8 writes a lone surrogate as one byte, '?', utf8Length counts it 2
+        long loneSurrogates = mayHoldLoneSurrogates ? ByteScan.count(utf8, offset, offset + length, (byte) '?') - count(text, '?') : 0;
+        committedUtf8 += length + loneSurrogates;
+        lastCommittedNewline = text.charAt(n - 1) == '\n';
+        ring.write(text, Math.max(0, n - ring.capacity()), n);
+    }
+
+    private static long count(String s, char c) {
+        long n = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+        return n;
     }
 
     /** File content: every char is kept; only {@code \n} ends a line. */
@@ -274,7 +346,7 @@ public final class ModelView implements AutoCloseable {
         headUtf8 = utf8Length(head);
         tailCap = budget - headEnd;
         ring = new CharRing(tailCap + 1);
-        ring.write(all, headEnd, all.length());
+        ring.write(all.substring(headEnd), 0, all.length() - headEnd);
         all = null;
     }
 
@@ -442,6 +514,23 @@ public final class ModelView implements AutoCloseable {
         return n;
     }
 
+    /** Writes UTF-8 bytes to the spool; false once the spool has failed. */
+    private boolean writeSpool(byte[] utf8, int offset, int length) {
+        if (spoolError != null) return false;
+        try {
+            openSpool();
+            spool.write(utf8, offset, length);
+            return true;
+        } catch (IOException e) {
+            spoolFailed(e);
+            return false;
+        }
+    }
+
+    private void openSpool() throws IOException {
+        if (spool == null) spool = new SpoolOutput(spoolPath, SPOOL_BUFFER_BYTES);
+    }
+
     /**
      * Writes {@code s} to the spool as UTF-8 bytes (a surrogate pair split between two appends is joined first);
      * returns the bytes written, or -1 once the spool has failed.
@@ -449,7 +538,7 @@ public final class ModelView implements AutoCloseable {
     private long writeSpool(String s) {
         if (spoolError != null) return -1;
         try {
-            if (spool == null) spool = new BufferedOutputStream(Files.newOutputStream(spoolPath), 1 << 16);
+            openSpool();
             // counted as utf8Length counts chars: 2 bytes for each half of a pair, whichever append it came in
             long held = 0;
             if (spoolPendingHigh != 0) {

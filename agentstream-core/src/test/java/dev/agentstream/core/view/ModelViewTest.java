@@ -249,27 +249,76 @@ class ModelViewTest {
     @Test
     void fileContentGivesTheSameViewAndSpoolHoweverItIsSplitIntoAppends() throws IOException {
         Random rnd = new Random(99);
-        String[] tokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "é", "😀", "\u0000", "x".repeat(300)};
-        for (int round = 0; round < 20; round++) {
+        String[] tokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "é", "😀", "\u0000", "x".repeat(300), "?", "\ud83d", "\ude00"};
+        for (int round = 0; round < 40; round++) {
+            int budget = round % 2 == 0 ? 500 : 30_000;
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 3000; i++) sb.append(tokens[rnd.nextInt(tokens.length)]);
-            String raw = sb.toString();
-            try (ModelView whole = new ModelView(new ModelViewConfig(500), tmp.resolve("w" + round + ".log"), OutputKind.FILE_CONTENT);
-                 ModelView pieces = new ModelView(new ModelViewConfig(500), tmp.resolve("p" + round + ".log"), OutputKind.FILE_CONTENT)) {
+            for (int i = 0, n = round % 2 == 0 ? 3000 : 40_000; i < n; i++) sb.append(tokens[rnd.nextInt(tokens.length)]);
+            String raw = sb.append('.').toString(); // not ending in a lone high surrogate, which the spool writes as '?'
+            // the reference: one append, which goes through the view char by char; then the same text in pieces
+            // of a few chars (line by line) and of thousands (whole lines at once), a surrogate pair split at times,
+            // given as text and, where they are its encoding, as UTF-8 bytes
+            try (ModelView whole = fileView(budget, "w" + round);
+                 ModelView pieces = fileView(budget, "p" + round);
+                 ModelView withBytes = fileView(budget, "b" + round)) {
                 whole.append(raw);
                 for (int off = 0; off < raw.length(); ) {
-                    // pieces of a few chars (line by line) and of thousands (whole lines at once), a surrogate pair split at times
                     int len = Math.min(raw.length() - off, rnd.nextBoolean() ? 1 + rnd.nextInt(12) : 1 + rnd.nextInt(9000));
-                    pieces.append(raw.substring(off, off + len));
+                    String piece = raw.substring(off, off + len);
+                    pieces.append(piece);
+                    if (hasLoneSurrogate(piece)) {
+                        withBytes.append(piece);
+                    } else {
+                        byte[] utf8 = ("<>" + piece + "<>").getBytes(StandardCharsets.UTF_8);
+                        withBytes.append(piece, utf8, 2, utf8.length - 4);
+                    }
                     off += len;
                 }
-                assertThat(pieces.render()).isEqualTo(whole.render().replace(whole.spoolPath().toString(), pieces.spoolPath().toString()));
-                assertThat(pieces.omittedLines()).isEqualTo(whole.omittedLines());
-                assertThat(pieces.lines()).isEqualTo(whole.lines()).isEqualTo(raw.split("\n", -1).length - (raw.endsWith("\n") ? 1 : 0));
-                assertThat(pieces.bytes()).isEqualTo(whole.bytes()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8).length);
-                pieces.close();
-                assertThat(Files.readString(pieces.spoolPath())).isEqualTo(raw);
+                for (ModelView v : new ModelView[] {pieces, withBytes}) {
+                    assertThat(v.render()).isEqualTo(whole.render().replace(whole.spoolPath().toString(), v.spoolPath().toString()));
+                    assertThat(v.omittedLines()).isEqualTo(whole.omittedLines());
+                    assertThat(v.omittedChars()).isEqualTo(whole.omittedChars());
+                    assertThat(v.truncated()).isEqualTo(whole.truncated());
+                    assertThat(v.lines()).isEqualTo(whole.lines()).isEqualTo(raw.split("\n", -1).length - (raw.endsWith("\n") ? 1 : 0));
+                    assertThat(v.bytes()).isEqualTo(whole.bytes()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8).length);
+                    v.close();
+                    assertThat(Files.readAllBytes(v.spoolPath())).isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
+                }
             }
+        }
+    }
+
+    private ModelView fileView(int budget, String name) throws IOException {
+        return new ModelView(new ModelViewConfig(budget), tmp.resolve(name + ".log"), OutputKind.FILE_CONTENT);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void bytesAreFoundAndCountedEightAtATimeAsOneAtATime() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 500; round++) {
+            byte[] b = new byte[rnd.nextInt(40)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(3) == 0 ? '\n' : rnd.nextInt(256));
+            int from = b.length == 0 ? 0 : rnd.nextInt(b.length);
+            int to = from + (b.length == from ? 0 : rnd.nextInt(b.length - from + 1));
+            byte value = rnd.nextBoolean() ? (byte) '\n' : b.length == 0 ? 0 : b[rnd.nextInt(b.length)];
+            long expected = 0;
+            int first = -1;
+            for (int i = from; i < to; i++) {
+                if (b[i] != value) continue;
+                expected++;
+                if (first < 0) first = i;
+            }
+            assertThat(ByteScan.count(b, from, to, value)).isEqualTo(expected);
+            assertThat(ByteScan.indexOf(b, from, to, value)).isEqualTo(first);
         }
     }
 

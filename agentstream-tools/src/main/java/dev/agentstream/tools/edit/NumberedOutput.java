@@ -71,12 +71,14 @@ final class NumberedOutput {
 
     /**
      * Hands on numbered text made elsewhere ({@link Utf8LineNumberer}, for a view without a character limit):
-     * whole chunks, showing lines {@code first..last} between them.
+     * whole chunks, showing lines {@code first..last} between them,
+     * with their UTF-8 bytes when the numbering has them ({@code utf8} null when not).
      */
-    void numbered(String text) {
+    void numbered(String text, byte[] utf8, int offset, int length) {
         flush();
         emitted += text.length();
-        scope.output("stdout", text);
+        if (utf8 == null) scope.output("stdout", text);
+        else scope.output("stdout", text, utf8, offset, length);
     }
 
     /** Records the lines the chunks given to {@link #numbered} showed ({@code first} -1: none). */

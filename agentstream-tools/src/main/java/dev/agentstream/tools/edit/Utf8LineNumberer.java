@@ -1,5 +1,6 @@
 package dev.agentstream.tools.edit;
 
+import dev.agentstream.core.view.ByteScan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * {@code cat -n} of UTF-8 bytes, numbered over the bytes: in UTF-8 the byte 0x0A only ever is a line feed, so
@@ -27,7 +27,7 @@ final class Utf8LineNumberer {
     private static final int READ_BYTES = 64 * 1024;
     private static final int NUMBER_WIDTH = 6;
 
-    private final Consumer<String> sink;
+    private final Sink sink;
     private final byte[] in = new byte[READ_BYTES];
     private byte[] out = new byte[CHUNK_BYTES + READ_BYTES + 64];
     private int outLength;
@@ -37,8 +37,17 @@ final class Utf8LineNumberer {
     private CharsetDecoder countingDecoder;
 
     /** @param sink takes each decoded chunk of output */
-    Utf8LineNumberer(Consumer<String> sink) {
+    Utf8LineNumberer(Sink sink) {
         this.sink = sink;
+    }
+
+    /** Where the chunks go. */
+    interface Sink {
+        /**
+         * Takes a chunk of output and, when the chunk's bytes were valid UTF-8, those bytes ({@code utf8[offset,
+         * offset + length)}, exactly {@code text.getBytes(UTF_8)}; only until this returns); else {@code utf8} is null.
+         */
+        void accept(String text, byte[] utf8, int offset, int length);
     }
 
     /** What numbering read: the lines it numbered (first and last, -1 for none) and the file's line count when it read to the end. */
@@ -78,7 +87,7 @@ final class Utf8LineNumberer {
                     pendingCr = false;
                     if (in[i] != '\n') out[outLength++] = '\r';
                 }
-                int nl = indexOfNewline(in, i, n);
+                int nl = ByteScan.indexOf(in, i, n, (byte) '\n');
                 int contentEnd = nl < 0 ? n : nl;
                 boolean crBeforeBreak = contentEnd > i && in[contentEnd - 1] == '\r';
                 if (crBeforeBreak) contentEnd--;
@@ -151,8 +160,12 @@ final class Utf8LineNumberer {
         int end = last ? outLength : outLength - unfinishedSequenceLength(out, outLength);
         if (end == 0) return;
         String text = new String(out, 0, end, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) text = decodeCounting(end);
-        sink.accept(text);
+        if (text.indexOf('\uFFFD') >= 0) {
+            // a U+FFFD the file held, or one that replaced invalid bytes: either way the bytes are not the text's encoding
+            sink.accept(decodeCounting(end), null, 0, 0);
+        } else {
+            sink.accept(text, out, 0, end); // valid UTF-8 decodes and encodes back to the same bytes
+        }
         System.arraycopy(out, end, out, 0, outLength - end);
         outLength -= end;
     }
@@ -188,12 +201,5 @@ final class Utf8LineNumberer {
         }
         countingDecoder.flush(chars);
         return chars.flip().toString();
-    }
-
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') return i;
-        }
-        return -1;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class ViewOverBytesTest extends EditToolCalls {
         for (int i = 1; i <= 20_000; i++) file.append("line ").append(i).append('\n'); // several reads' worth
         StringBuilder shown = new StringBuilder();
         int[] reads = {0};
-        Utf8LineNumberer.Numbered numbered = new Utf8LineNumberer(shown::append).number(
+        Utf8LineNumberer.Numbered numbered = new Utf8LineNumberer((text, utf8, offset, length) -> shown.append(text)).number(
                 Channels.newChannel(new ByteArrayInputStream(bytes(file.toString()))), 1, Long.MAX_VALUE,
                 new Utf8LineNumberer.Progress() {
                     @Override
@@ -116,7 +117,7 @@ class ViewOverBytesTest extends EditToolCalls {
         assertThat(Utf8LineNumberer.unfinishedSequenceLength(new byte[] {'a', (byte) 0x80, (byte) 0x80, (byte) 0x80}, 4)).isZero();
     }
 
-    private void assertSameAsDecodingPath(Path path, List<Integer> range) {
+    private void assertSameAsDecodingPath(Path path, List<Integer> range) throws IOException {
         EditCalls.Recorded overBytes = range == null ? calls.call("command", "view", "path", path)
                 : calls.call("command", "view", "path", path, "view_range", range);
         EditCalls.Recorded decoding = range == null ? calls.call("command", "view", "path", path, "max_characters", Integer.MAX_VALUE)
@@ -133,6 +134,12 @@ class ViewOverBytesTest extends EditToolCalls {
         assertThat(overBytes.text()).as(what).isEqualTo(decoding.text().replace(decoding.meta().getOrDefault("spoolPath", "").toString(),
                 overBytes.meta().getOrDefault("spoolPath", "").toString()));
         assertThat(comparable(overBytes.meta())).as(what).isEqualTo(comparable(decoding.meta()));
+        // the full output the model is pointed at: spooled from the numbered bytes on one path, encoded from the text on the other
+        if (decoding.meta().containsKey("spoolPath")) {
+            assertThat(Files.readAllBytes(Path.of(overBytes.meta().get("spoolPath").toString()))).as(what)
+                    .isEqualTo(Files.readAllBytes(Path.of(decoding.meta().get("spoolPath").toString())))
+                    .isEqualTo(overBytes.streamedText().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static Map<String, Object> comparable(Map<String, Object> meta) {
