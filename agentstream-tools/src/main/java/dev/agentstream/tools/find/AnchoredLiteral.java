@@ -54,22 +54,46 @@ final class AnchoredLiteral {
         int last = to - run.length; // the last start an occurrence can have
         int reach = Math.max(rarest, second) + Long.BYTES; // bytes past a start the word tests read
         int start = from;
+        // Sixteen starts a round: the common case, no rarest byte in either word, costs one branch.
+        for (; start <= to - reach - Long.BYTES; start += 2 * Long.BYTES) {
+            long low = (ByteScan.longAt(bytes, start + rarest) | rarestFold) ^ rarestPattern;
+            long high = (ByteScan.longAt(bytes, start + Long.BYTES + rarest) | rarestFold) ^ rarestPattern;
+            if (!ByteScan.hasZeroByte(low) && !ByteScan.hasZeroByte(high)) continue;
+            int found = findInWord(bytes, start, low, last);
+            if (found != NONE_IN_WORD) return found;
+            found = findInWord(bytes, start + Long.BYTES, high, last);
+            if (found != NONE_IN_WORD) return found;
+        }
         for (; start <= to - reach; start += Long.BYTES) {
-            long rarestZeros = (ByteScan.longAt(bytes, start + rarest) | rarestFold) ^ rarestPattern;
-            if (!ByteScan.hasZeroByte(rarestZeros)) continue;
-            long secondZeros = (ByteScan.longAt(bytes, start + second) | secondFold) ^ secondPattern;
-            long candidates = ByteScan.zeroBytes(rarestZeros) & ByteScan.zeroBytes(secondZeros);
-            while (candidates != 0) {
-                int candidate = start + ByteScan.firstByte(candidates);
-                if (candidate > last) return -1;
-                if (matchesAt(bytes, candidate)) return candidate;
-                candidates &= candidates - 1;
-            }
+            long word = (ByteScan.longAt(bytes, start + rarest) | rarestFold) ^ rarestPattern;
+            if (!ByteScan.hasZeroByte(word)) continue;
+            int found = findInWord(bytes, start, word, last);
+            if (found != NONE_IN_WORD) return found;
         }
         for (; start <= last; start++) {
             if (matchesAt(bytes, start)) return start;
         }
         return -1;
+    }
+
+    /** Not found among the eight starts of a word, and the next word may hold one. */
+    private static final int NONE_IN_WORD = -2;
+
+    /**
+     * The first occurrence among the eight starts from {@code start}, given the word of the rarest byte's
+     * positions XOR its pattern; -1 if the starts have passed {@code last}, {@link #NONE_IN_WORD} otherwise.
+     */
+    private int findInWord(byte[] bytes, int start, long rarestZeros, int last) {
+        if (!ByteScan.hasZeroByte(rarestZeros)) return NONE_IN_WORD;
+        long secondZeros = (ByteScan.longAt(bytes, start + second) | secondFold) ^ secondPattern;
+        long candidates = ByteScan.zeroBytes(rarestZeros) & ByteScan.zeroBytes(secondZeros);
+        while (candidates != 0) {
+            int candidate = start + ByteScan.firstByte(candidates);
+            if (candidate > last) return -1;
+            if (matchesAt(bytes, candidate)) return candidate;
+            candidates &= candidates - 1;
+        }
+        return NONE_IN_WORD;
     }
 
     private boolean matchesAt(byte[] bytes, int start) {
