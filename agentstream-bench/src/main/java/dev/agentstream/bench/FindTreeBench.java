@@ -174,6 +174,9 @@ public final class FindTreeBench {
             searchRows(md, "regex `struct [a-z_]+_ops`", sourceTree, treeBytes, findInput(sourceTree, "struct [a-z_]+_ops", true, true),
                     List.of("rg", "-n", "--no-heading", "-e", "struct [a-z_]+_ops", sourceTree.toString()),
                     List.of("grep", "-rnE", "struct [a-z_]+_ops", sourceTree.toString()));
+            searchRows(md, "ignoring case `invalid argument`", sourceTree, treeBytes, findInput(sourceTree, "invalid argument", false, false),
+                    List.of("rg", "-n", "--no-heading", "-i", "-F", "invalid argument", sourceTree.toString()),
+                    List.of("grep", "-rni", "-F", "invalid argument", sourceTree.toString()));
         }
     }
 

@@ -68,7 +68,6 @@ final class FileSearcher {
     private boolean piece;
     // per chunk
     private ChunkText chunk;
-    private String text;
     private int done;
     private int cursorPosition;
     private long cursorLine;
@@ -162,7 +161,6 @@ final class FileSearcher {
             flush(sink);
             if (buffer.length > 4 * CHUNK_BYTES) buffer = new byte[CHUNK_BYTES]; // one huge line must not pin memory
             chunk = null;
-            text = null;
         }
         return new Outcome(false, utf16Bytes >= 0 ? utf16Bytes : bytes, matches, regexPieces);
     }
@@ -185,11 +183,10 @@ final class FileSearcher {
     /** Searches {@code buffer[0, end)}; returns the number of the line the next chunk starts in. */
     private long searchChunk(int end, long firstLine, boolean last) {
         chunk = matcher.prepare(buffer, end);
-        text = chunk.text();
         done = 0;
         cursorPosition = 0;
         cursorLine = firstLine;
-        int length = text.length();
+        int length = chunk.length();
         int from = 0;
         while (from < length && !stopped.getAsBoolean()) {
             int match = matcher.find(chunk, from);
@@ -223,7 +220,7 @@ final class FileSearcher {
             int end = lineEnd(done);
             show('-', lastShownLine + 1, done, end, 0);
             afterPending--;
-            done = Math.min(text.length(), end + 1);
+            done = Math.min(chunk.length(), end + 1);
         }
     }
 
@@ -259,8 +256,8 @@ final class FileSearcher {
 
     /** Keeps the chunk's last lines not shown, for context before a match at the next chunk's start. */
     private void holdTail(long nextChunkLine) {
-        int length = text.length();
-        boolean endsWithNewline = length > 0 && text.charAt(length - 1) == '\n';
+        int length = chunk.length();
+        boolean endsWithNewline = length > 0 && chunk.charAt(length - 1) == '\n';
         int end = endsWithNewline ? length - 1 : length;
         long number = endsWithNewline ? nextChunkLine - 1 : nextChunkLine;
         ArrayDeque<HeldLine> tail = new ArrayDeque<>();
@@ -282,7 +279,7 @@ final class FileSearcher {
 
     private void show(char separator, long number, int start, int end, int focus) {
         long before = start == 0 && continuing ? charsBefore : 0;
-        boolean continues = piece && end == text.length();
+        boolean continues = piece && end == chunk.length();
         append(separator, number, LineCut.cut(displayed(start, end), focus, before, continues));
     }
 
@@ -293,7 +290,7 @@ final class FileSearcher {
 
     /** The line's text without a Windows line ending's carriage return. */
     private String displayed(int start, int end) {
-        if (end > start && text.charAt(end - 1) == '\r') end--;
+        if (end > start && chunk.charAt(end - 1) == '\r') end--;
         return chunk.line(start, end);
     }
 
@@ -305,28 +302,22 @@ final class FileSearcher {
 
     /** The number of the line at {@code position}; positions asked for never go backwards within a chunk. */
     private long lineNumberAt(int position) {
-        int i = cursorPosition;
-        long line = cursorLine;
-        while ((i = text.indexOf('\n', i)) >= 0 && i < position) {
-            line++;
-            i++;
-        }
+        cursorLine += chunk.newlines(cursorPosition, position);
         cursorPosition = position;
-        cursorLine = line;
-        return line;
+        return cursorLine;
     }
 
     private int lineStart(int position) {
-        return position == 0 ? 0 : text.lastIndexOf('\n', position - 1) + 1;
+        return chunk.newlineBefore(position) + 1;
     }
 
     private int lineEnd(int position) {
-        int newline = text.indexOf('\n', position);
-        return newline < 0 ? text.length() : newline;
+        int newline = chunk.newlineAtOrAfter(position);
+        return newline < 0 ? chunk.length() : newline;
     }
 
     private int previousLineStart(int lineStart) {
-        return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+        return lineStart < 2 ? 0 : chunk.newlineBefore(lineStart - 1) + 1;
     }
 
     private Charset utf16ByBom(int filled) {

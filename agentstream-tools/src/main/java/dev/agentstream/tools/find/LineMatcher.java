@@ -5,10 +5,10 @@ interface LineMatcher {
 
     /**
      * Turns a chunk of whole lines ({@code bytes[0, length)}) into the text this matcher searches: by default
-     * the raw bytes one char each, where positions are byte offsets and nothing is decoded.
+     * the raw bytes, where positions are byte offsets and nothing is copied or decoded.
      */
     default ChunkText prepare(byte[] bytes, int length) {
-        return ChunkText.bytesAsChars(bytes, length);
+        return ChunkText.rawBytes(bytes, length);
     }
 
     /**

@@ -18,8 +18,7 @@ final class LineMatchers {
             throw new ToolInputException("'pattern' must be a single line: matches are found line by line; search for one line of the text.");
         }
         boolean literal = !regex || isPlainText(pattern);
-        if (literal && caseSensitive) return () -> new LiteralMatcher(pattern);
-        if (literal && AsciiIgnoreCaseMatcher.isAscii(pattern)) return () -> new AsciiIgnoreCaseMatcher(pattern);
+        if (literal && (caseSensitive || LiteralMatcher.isAscii(pattern))) return () -> new LiteralMatcher(pattern, !caseSensitive);
         Pattern compiled = compile(literal ? Pattern.quote(pattern) : pattern, caseSensitive);
         List<String> required = caseSensitive && !literal ? RequiredLiteral.allOf(pattern) : List.of();
         if (!required.isEmpty()) return () -> new PrefilteredRegexMatcher(compiled, required);

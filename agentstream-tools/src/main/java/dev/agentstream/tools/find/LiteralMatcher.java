@@ -3,25 +3,30 @@ package dev.agentstream.tools.find;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Case-sensitive literal search over the raw bytes: the pattern's UTF-8 bytes are looked for in the
- * chunk's one-char-per-byte view, where {@link String#indexOf(String, int)} is a vectorized intrinsic.
- * Nothing is decoded unless a line matches.
+ * Literal search over the raw bytes: the pattern's UTF-8 bytes are looked for in the chunk as read
+ * ({@link AnchoredLiteral}), case-sensitively or ignoring the case of ASCII letters (the pattern is then
+ * ASCII). Nothing is copied or decoded unless a line matches.
  */
 final class LiteralMatcher implements LineMatcher {
 
-    private final String needle;
+    private final AnchoredLiteral literal;
 
-    LiteralMatcher(String pattern) {
-        this.needle = new String(pattern.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    LiteralMatcher(String pattern, boolean ignoreAsciiCase) {
+        if (ignoreAsciiCase && !isAscii(pattern)) throw new IllegalArgumentException("case is ignored for ASCII patterns only");
+        this.literal = new AnchoredLiteral(pattern.getBytes(StandardCharsets.UTF_8), ignoreAsciiCase);
+    }
+
+    static boolean isAscii(String pattern) {
+        return pattern.chars().allMatch(c -> c < 0x80);
     }
 
     @Override
     public int find(ChunkText chunk, int from) {
-        return chunk.text().indexOf(needle, from);
+        return literal.find(chunk.bytes(), from, chunk.length());
     }
 
     @Override
     public int maxMatchBytes() {
-        return needle.length();
+        return literal.length();
     }
 }

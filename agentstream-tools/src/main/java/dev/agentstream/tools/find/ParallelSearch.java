@@ -56,7 +56,7 @@ final class ParallelSearch {
     /** The task that searches the tree under {@code root}; run it on a pool. */
     ForkJoinTask<Void> task(Path root) {
         IgnoreRules above = filter.usesIgnoreRules() ? IgnoreRules.above(root) : IgnoreRules.none();
-        return new FolderTask(root, above);
+        return new FolderTask(root, above, null);
     }
 
     /** Searches one file on the calling thread (a {@code path} that names a file). */
@@ -91,23 +91,35 @@ final class ParallelSearch {
     private final class FolderTask extends RecursiveAction {
         private final Path folder;
         private final IgnoreRules parentRules;
+        /** The open parent folder, held for this task until the folder is opened from it; null for the root. */
+        private final OpenFolder parent;
 
-        FolderTask(Path folder, IgnoreRules parentRules) {
+        FolderTask(Path folder, IgnoreRules parentRules, OpenFolder parent) {
             this.folder = folder;
             this.parentRules = parentRules;
+            this.parent = parent;
         }
 
         @Override
         protected void compute() {
-            if (stopped.getAsBoolean()) return;
-            List<ForkJoinTask<?>> forked = new ArrayList<>();
+            List<ForkJoinTask<?>> forked = List.of();
             // Held until this folder's own files are searched; each batch handed on holds it too.
-            try (OpenFolder open = OpenFolder.open(folder)) {
-                forked = walk(open);
+            try (OpenFolder open = openFolder()) {
+                if (open != null) forked = walk(open);
             } catch (IOException e) {
                 counters.unreadable.increment();
             }
             for (ForkJoinTask<?> task : forked) task.join();
+        }
+
+        /** The folder, open and listed; null once the search is stopped. The parent is let go of either way. */
+        private OpenFolder openFolder() throws IOException {
+            try {
+                if (stopped.getAsBoolean()) return null;
+                return parent == null ? OpenFolder.open(folder) : parent.openSubfolder(folder);
+            } finally {
+                if (parent != null) parent.close();
+            }
         }
 
         /** Forks the subfolders and batches of files of the folder, searches the last batch; returns the forked tasks. */
@@ -151,7 +163,7 @@ final class ParallelSearch {
             String relative = path.substring(rootPrefix);
             if (directory) {
                 if (!globs.excludesDirectory(relative) && !KERNEL_FILE_SYSTEMS.contains(path)) {
-                    forked.add(new FolderTask(entry, rules).fork());
+                    forked.add(new FolderTask(entry, rules, open.retain()).fork());
                 }
                 return null;
             }

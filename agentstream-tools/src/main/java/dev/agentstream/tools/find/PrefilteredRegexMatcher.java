@@ -7,9 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A regular expression with runs of text every match must contain ({@link RequiredLiteral}): the chunk's raw
- * bytes are searched for each run with the vectorised {@link String#indexOf(String, int)} over their
- * one-char-per-byte view, and only a line that holds all of them is decoded and given to the regex, alone (so
- * a match never spans lines). Most of a large search never decodes a byte or runs the regex at all.
+ * bytes are searched for each run ({@link AnchoredLiteral}), and only a line that holds all of them is decoded
+ * and given to the regex, alone (so a match never spans lines). Most of a large search never decodes a byte or runs the regex at all.
  *
  * <p>The runs leapfrog: each knows its next occurrence at or after the search position; the line of the
  * furthest one is the first that can hold them all, so every run found before that line is looked for again
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
 final class PrefilteredRegexMatcher implements LineMatcher {
 
     private final Pattern pattern;
-    /** The required runs' UTF-8 bytes, one char each, as they appear in the chunk's view. */
-    private final String[] required;
+    /** The required runs, as their UTF-8 bytes appear in the chunk. */
+    private final AnchoredLiteral[] required;
     /** Where each run next occurs at or after the last search position; -1: not looked for yet in this chunk. */
     private final int[] next;
     private ChunkText current;
@@ -29,23 +28,22 @@ final class PrefilteredRegexMatcher implements LineMatcher {
         if (requiredRuns.isEmpty()) throw new IllegalArgumentException("a prefilter needs at least one required run");
         this.pattern = pattern;
         this.required = requiredRuns.stream()
-                .map(run -> new String(run.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
-                .toArray(String[]::new);
+                .map(run -> new AnchoredLiteral(run.getBytes(StandardCharsets.UTF_8), false))
+                .toArray(AnchoredLiteral[]::new);
         this.next = new int[required.length];
     }
 
     @Override
     public int find(ChunkText chunk, int from) {
-        String text = chunk.text();
         if (chunk != current) {
             current = chunk;
             java.util.Arrays.fill(next, -1);
         }
-        int length = text.length();
+        int length = chunk.length();
         while (from < length) {
-            int start = candidateLineStart(text, from);
+            int start = candidateLineStart(chunk, from);
             if (start < 0) return -1;
-            int newline = text.indexOf('\n', start);
+            int newline = chunk.newlineAtOrAfter(start);
             int end = newline < 0 ? length : newline;
             String line = chunk.line(start, end);
             Matcher m = matcher == null ? (matcher = pattern.matcher(line)) : matcher.reset(line);
@@ -57,13 +55,13 @@ final class PrefilteredRegexMatcher implements LineMatcher {
     }
 
     /** The start of the first line at or after {@code from} (a line start) that holds every run; -1 if none. */
-    private int candidateLineStart(String text, int from) {
+    private int candidateLineStart(ChunkText chunk, int from) {
         int position = from;
         while (true) {
             int furthest = -1;
             for (int i = 0; i < required.length; i++) {
                 if (next[i] < position) {
-                    next[i] = text.indexOf(required[i], position);
+                    next[i] = required[i].find(chunk.bytes(), position, chunk.length());
                     if (next[i] < 0) {
                         next[i] = Integer.MAX_VALUE; // not in the rest of this chunk
                         return -1;
@@ -72,7 +70,7 @@ final class PrefilteredRegexMatcher implements LineMatcher {
                 furthest = Math.max(furthest, next[i]);
             }
             if (furthest == Integer.MAX_VALUE) return -1;
-            int lineStart = furthest == 0 ? 0 : text.lastIndexOf('\n', furthest - 1) + 1;
+            int lineStart = chunk.newlineBefore(furthest) + 1;
             if (lineStart <= position) return Math.max(lineStart, from);
             position = lineStart;
         }

@@ -40,7 +40,25 @@ public final class OpenFolder implements AutoCloseable {
 
     /** Opens and lists {@code dir}, an absolute path without links; the caller holds it once. */
     public static OpenFolder open(Path dir) throws IOException {
-        SecureDirectoryStream<Path> folder = LinkFreeFiles.openDirectory(dir);
+        return listed(LinkFreeFiles.openDirectory(dir), dir);
+    }
+
+    /**
+     * Opens and lists the subfolder {@code entry} of this folder relative to it, with {@code O_NOFOLLOW}: as
+     * safe as {@link #open} and without finding its way from {@code /} again (a walk opens every folder it
+     * enters so); the caller holds it once.
+     */
+    public OpenFolder openSubfolder(Path entry) throws IOException {
+        SecureDirectoryStream<Path> subfolder;
+        try {
+            subfolder = folder.newDirectoryStream(entry.getFileName(), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw LinkFreeFiles.explained(e, entry);
+        }
+        return listed(FolderHandles.secure(subfolder, entry), entry);
+    }
+
+    private static OpenFolder listed(SecureDirectoryStream<Path> folder, Path dir) throws IOException {
         try {
             List<Path> entries = new ArrayList<>();
             boolean gitignore = false;

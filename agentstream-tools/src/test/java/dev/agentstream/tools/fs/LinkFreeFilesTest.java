@@ -45,6 +45,25 @@ class LinkFreeFilesTest {
     }
 
     @Test
+    void aSubfolderIsOpenedFromItsOpenParentAndALinkInItsPlaceIsRefused() throws Exception {
+        Path real = tmp.toRealPath();
+        Path sub = Files.createDirectories(real.resolve("parent/sub"));
+        Files.writeString(sub.resolve("f.txt"), "inside");
+        Path target = Files.createDirectories(real.resolve("target"));
+        Files.createSymbolicLink(real.resolve("parent/link"), target);
+        try (OpenFolder parent = OpenFolder.open(real.resolve("parent"))) {
+            try (OpenFolder opened = parent.openSubfolder(sub)) {
+                assertThat(opened.listing().entries()).containsExactly(sub.resolve("f.txt"));
+                try (var channel = opened.openForReading(sub.resolve("f.txt"))) {
+                    assertThat(channel.size()).isEqualTo(6);
+                }
+            }
+            assertThatThrownBy(() -> parent.openSubfolder(real.resolve("parent/link")))
+                    .isInstanceOf(FileSystemException.class).hasMessageContaining("link");
+        }
+    }
+
+    @Test
     void aKeptFolderIsNotUsedOnceThePathLeadsElsewhere() throws Exception {
         Path real = tmp.toRealPath();
         Path dir = Files.createDirectories(real.resolve("d"));
