@@ -67,8 +67,13 @@ final class ToolCallHandler {
         if (progressToken == null) return event -> {};
         ProgressTranslator translator = new ProgressTranslator(progressToken, carryOutput);
         // Waiting for each send makes a client that reads slowly slow the command down, instead of growing a queue here.
-        return event -> translator.translate(event)
-                .forEach(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
+        return event -> translator.translate(event).forEach(notification -> {
+            exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+            // Virtual threads are not time-sliced: a call whose output keeps coming and whose client keeps reading
+            // would hold its carrier for the whole stream while the other calls' streams (and shells) wait. Going to
+            // the back of the scheduler's queue after each notification makes the streams take turns.
+            Thread.yield();
+        });
     }
 
     /** Sends the call's notices before its result; a client that does not take them still gets the result. */
