@@ -80,7 +80,21 @@ final class BenchSupport {
      * found from the jar's place in the checkout), so a benchmark runs the JVM as a user's {@code agentstream tool} does.
      */
     static List<String> oneShotJvmOptions(String jar) {
-        Path options = Path.of(jar).toAbsolutePath().getParent().getParent().getParent().resolve("scripts/one-shot-jvm-options");
+        return launcherOptionsFile(jar, "one-shot-jvm-options");
+    }
+
+    /**
+     * The JVM options the launcher gives {@code agentstream mcp}: its collector and its scripts/mcp-jvm-options, so a
+     * benchmark runs the server's JVM as a user's {@code agentstream mcp} does.
+     */
+    static List<String> mcpJvmOptions(String jar) {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC"));
+        options.addAll(launcherOptionsFile(jar, "mcp-jvm-options"));
+        return options;
+    }
+
+    private static List<String> launcherOptionsFile(String jar, String name) {
+        Path options = Path.of(jar).toAbsolutePath().getParent().getParent().getParent().resolve("scripts").resolve(name);
         if (!Files.isRegularFile(options)) throw new IllegalStateException("no " + options + ": give the jar of an agentstream checkout");
         return List.of("@" + options);
     }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * that every line came exactly once and in order, and the SHA-256 of the whole output against the expected
  * one. It measures the time from sending {@code tools/call} to the first notification carrying output, the
  * longest pause between two notifications of a stream, the wall time, and the server's peak RSS. Prints a
- * Markdown section and writes it to OUT.md. {@code MCP_LOAD_SERVER_OPTS} adds JVM options to the server.
+ * Markdown section and writes it to OUT.md. The server's JVM gets the launcher's options for {@code mcp}; {@code MCP_LOAD_SERVER_OPTS} adds more.
  *
  * <p>Usage: {@code McpLoadBench JAVA JAR RUNS OUT.md [SESSIONS] [BYTES]} (default 200 sessions of 5 MiB).
  */
@@ -101,6 +101,7 @@ public final class McpLoadBench {
 
     private Run run() throws Exception {
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(BenchSupport.mcpJvmOptions(jar));
         if (!serverOptions().isEmpty()) command.addAll(List.of(serverOptions().split("\\s+")));
         command.addAll(List.of("-jar", jar, "mcp", "--http", "--port", "0", "--sandbox", "off"));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -334,6 +335,8 @@ public final class McpLoadBench {
         long offsetErrors = 0;
         long badChecksums = 0;
         long stalled = 0;
+        long lateFirstOutput = 0;
+        long pausedStreams = 0;
         long noFirstOutput = 0;
         int largestResult = 0;
         for (Run run : runs) {
@@ -351,6 +354,8 @@ public final class McpLoadBench {
                 offsetErrors += o.skippedChars() + o.repeatedChars();
                 if (!o.checksumMatches()) badChecksums++;
                 if (o.longestPauseMs() > STALL_MS || !(o.firstOutputMs() <= STALL_MS) || !o.complete()) stalled++;
+                if (!(o.firstOutputMs() <= STALL_MS)) lateFirstOutput++;
+                if (o.longestPauseMs() > STALL_MS) pausedStreams++;
                 largestResult = Math.max(largestResult, o.resultChars());
             }
         }
@@ -372,6 +377,8 @@ public final class McpLoadBench {
         md.append(String.format(Locale.ROOT, "| outputs whose SHA-256 differs | %d |%n", badChecksums));
         md.append(String.format(Locale.ROOT, "| streams stalled (first output or a pause between two notifications over %d s, or no result) | %d |%n",
                 STALL_MS / 1000, stalled));
+        md.append(String.format(Locale.ROOT, "| of them: first output after %d s (or none); a pause over %d s | %d; %d |%n",
+                STALL_MS / 1000, STALL_MS / 1000, lateFirstOutput, pausedStreams));
         md.append(String.format(Locale.ROOT, "| longest pause between two notifications of a stream (median of runs' worst) | %.0f ms |%n",
                 BenchSupport.median(worstPause, d -> d)));
         md.append(String.format(Locale.ROOT, "| time to first output, p50 (median of runs) | %.0f ms |%n", BenchSupport.median(p50, d -> d)));
@@ -381,7 +388,7 @@ public final class McpLoadBench {
         md.append(String.format(Locale.ROOT, "| largest result text (the model view) | %d chars |%n", largestResult));
         md.append("\nTime to first output runs from sending `tools/call` to the first progress notification carrying a line of the command's "
                 + "output; the pauses are between two progress notifications of one stream, from its first on. Peak RSS is the server "
-                + "JVM's VmHWM (").append(serverOptions().isEmpty() ? "default JVM settings" : "JVM options `" + serverOptions() + "`")
+                + "JVM's VmHWM (the launcher's JVM options for `mcp`: `-XX:+UseSerialGC` and scripts/mcp-jvm-options").append(serverOptions().isEmpty() ? "" : ", then `" + serverOptions() + "`")
                 .append("); the bash processes are not in it.");
         if (noFirstOutput > 0) md.append(" ").append(noFirstOutput).append(" sessions saw no output at all.");
         md.append("\n\n");

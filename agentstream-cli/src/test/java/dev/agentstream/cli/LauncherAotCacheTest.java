@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real {@code agentstream} launcher, copied with its scripts into a checkout-shaped temp folder whose
  * jar holds this test's class path: on JDK 25 its first run trains the AOT cache in the background, later
  * runs use it, a failed training breaks no run and is not retried, and stdout carries protocol messages only;
- * one-shot {@code tool} runs train and use a cache of their own.
+ * one-shot {@code tool} runs train and use a cache of their own, and {@code mcp} runs with the JVM options of
+ * scripts/mcp-jvm-options.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class LauncherAotCacheTest {
@@ -105,6 +106,31 @@ class LauncherAotCacheTest {
         assertThat(jar.resolveSibling("agentstream.aot")).doesNotExist();
     }
 
+    @Test
+    void theMcpServerRunsWithTheHeapLimitOfItsOptionsFile() throws Exception {
+        Path jar = installLauncher();
+        // A training that failed for this jar: the launcher then neither trains a cache nor uses one.
+        Path log = Files.writeString(jar.resolveSibling("agentstream.aot.log"), "AOT training failed: not wanted here\n");
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("agentstream").toString(), "mcp", "--root", root.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("AGENTSTREAM_LOG", root.resolve("agentstream.log").toString());
+        Process server = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = server.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(out.readLine()).as("the server answers initialize").contains("\"serverInfo\"");
+            // The launcher execs java, so the launcher's process is the server's JVM.
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid()), "VM.flags")
+                    .redirectErrorStream(true).start();
+            String flags = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(jcmd.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(flags).contains("-XX:MaxHeapSize=" + (1L << 30)).contains("-XX:+UseSerialGC");
+        }
+        assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends when its input closes").isTrue();
+    }
+
     /** Runs {@code agentstream mcp}, sends initialize, closes the input once answered, and returns all of stdout. */
     private String initialize(Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("agentstream").toString(), "mcp", "--root", root.toString());
@@ -156,7 +182,7 @@ class LauncherAotCacheTest {
     private Path installLauncher() throws IOException {
         Files.copy(CHECKOUT.resolve("agentstream"), root.resolve("agentstream"));
         Files.createDirectories(root.resolve("scripts"));
-        for (String script : List.of("find-jdk.sh", "train-aot-cache.sh")) {
+        for (String script : List.of("find-jdk.sh", "train-aot-cache.sh", "mcp-jvm-options")) {
             Files.copy(CHECKOUT.resolve("scripts").resolve(script), root.resolve("scripts").resolve(script));
         }
         for (Path executable : List.of(root.resolve("agentstream"), root.resolve("scripts/train-aot-cache.sh"))) {

@@ -1,6 +1,7 @@
 package dev.agentstream.core;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,30 @@ public final class ToolRuntime implements AutoCloseable {
             throw new IllegalArgumentException("A session named '" + id + "' is already open; close it or choose another id.");
         }
         return registered[0];
+    }
+
+    /**
+     * Lets each tool named in {@code toolNames} ready its state in {@code session} ({@link Tool#prepare}), each on a
+     * virtual thread of its own, and returns at once. The future completes once every one is done, whether it
+     * succeeded or not: a failure is logged and left for the tool's first call to meet again.
+     */
+    public CompletableFuture<Void> prepare(Session session, Collection<String> toolNames) {
+        ToolContext context = new ToolContext(session, config);
+        CompletableFuture<?>[] prepared = registry.tools().stream()
+                .filter(tool -> toolNames.contains(tool.spec().name()))
+                .map(tool -> CompletableFuture.runAsync(() -> prepare(tool, context), runnable -> Thread.ofVirtual()
+                        .name("prepare-" + tool.spec().name() + "-" + session.id()).start(runnable)))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(prepared);
+    }
+
+    private static void prepare(Tool tool, ToolContext context) {
+        try {
+            tool.prepare(context);
+        } catch (RuntimeException e) {
+            log.info("Tool {} could not get session {} ready before its first call ({}); that call will try again.",
+                    tool.spec().name(), context.session().id(), e.toString());
+        }
     }
 
     /** The sessions opened here and not closed yet. */

@@ -65,7 +65,7 @@ public final class HttpMcpServer implements AutoCloseable {
         this.access = access;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle,
-                Optional.of(new ToolMetrics(metrics)));
+                Optional.of(new ToolMetrics(metrics)), options.exposedNames());
         Gauge.builder("agentstream.sessions.open", sessions::openCount).description("MCP sessions open in this server").register(metrics);
         McpJsonMapper mapper = McpJson.mapper();
         HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()

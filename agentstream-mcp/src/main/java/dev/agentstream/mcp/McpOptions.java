@@ -6,6 +6,7 @@ import dev.agentstream.core.ToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an agentstream MCP server offers: the registry's tools (all of them, or only those named in
@@ -60,5 +61,10 @@ public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<Strin
             if (exposedTools.isEmpty() || exposedTools.contains(tool.spec().name())) tools.add(tool);
         }
         return tools;
+    }
+
+    /** The names of the tools a client sees. */
+    Set<String> exposedNames() {
+        return exposed().stream().map(tool -> tool.spec().name()).collect(Collectors.toUnmodifiableSet());
     }
 }

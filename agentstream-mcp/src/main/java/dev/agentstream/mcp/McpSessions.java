@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,12 @@ final class McpSessions implements SessionListener, AutoCloseable {
     private final Optional<ToolMetrics> metrics;
     private final ToolRuntime runtime;
     private final Duration idleLimit;
+    private final Set<String> readiedTools;
 
     private static final class State {
         final Session core;
+        /** Done once the tools readied this session's state ahead of its first call (or found they could not). */
+        volatile CompletableFuture<Void> readied = CompletableFuture.completedFuture(null);
         final Map<String, RunningCall> running = new ConcurrentHashMap<>();
         final Set<String> cancelledEarly = new LinkedHashSet<>();
         final Set<String> cancelledByClient = new LinkedHashSet<>();
@@ -58,9 +62,15 @@ final class McpSessions implements SessionListener, AutoCloseable {
     }
 
     McpSessions(ToolRuntime runtime, Duration idleLimit, Optional<ToolMetrics> metrics) {
+        this(runtime, idleLimit, metrics, Set.of());
+    }
+
+    /** {@code readiedTools}: the tools that ready a session's state when it opens (the bash tool starts its shell). */
+    McpSessions(ToolRuntime runtime, Duration idleLimit, Optional<ToolMetrics> metrics, Set<String> readiedTools) {
         this.runtime = runtime;
         this.idleLimit = idleLimit;
         this.metrics = metrics;
+        this.readiedTools = Set.copyOf(readiedTools);
     }
 
     /** Where the calls' events are counted, when this server serves metrics. */
@@ -110,9 +120,16 @@ final class McpSessions implements SessionListener, AutoCloseable {
     /** A started call and what to do once it is over. */
     record Started(RunningCall call, Runnable finished) {}
 
+    /** Opens the session's state and lets its tools ready it, so that its first call does not wait for a shell to start. */
     @Override
     public void opened(String sessionId) {
-        state(sessionId);
+        State state = state(sessionId);
+        if (!readiedTools.isEmpty()) state.readied = runtime.prepare(state.core, readiedTools);
+    }
+
+    /** Done once the session's tools readied its state, as far as they could (for tests). */
+    CompletableFuture<Void> readied(String sessionId) {
+        return state(sessionId).readied;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class ToolCallHandler {
     private final McpSessions sessions;
     private final AtomicLong unnamedCalls = new AtomicLong();
     private final Map<String, ToolPresentation> presentations = new HashMap<>();
+    private final SenderTurns senderTurns = SenderTurns.forThisMachine();
 
     ToolCallHandler(McpOptions options, McpSessions sessions) {
         this.sessions = sessions;
@@ -45,7 +47,7 @@ final class ToolCallHandler {
         ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
         McpSessions.Started started = sessions.start(sessionId, requestId, call);
         try {
-            Consumer<ToolEvent> progress = progressSender(exchange, request.progressToken(), OutputChunks.requested(request.meta()));
+            Consumer<ToolEvent> progress = progressSender(senderTurns, exchange, request.progressToken(), OutputChunks.requested(request.meta()));
             Optional<ToolMetrics> metrics = sessions.metrics();
             ToolEvent terminal = started.call().deliver(metrics.isEmpty() ? progress : event -> {
                 if (!(event instanceof ToolEvent.Completed || event instanceof ToolEvent.Failed)) metrics.get().record(call.name(), event);
@@ -63,12 +65,28 @@ final class ToolCallHandler {
      * Sends progress in order and before the result, since the same thread sends both. A send that fails
      * throws, which makes the runtime stop delivering events (the call goes on and its result is kept).
      */
-    private static Consumer<ToolEvent> progressSender(McpAsyncServerExchange exchange, Object progressToken, boolean carryOutput) {
+    private static Consumer<ToolEvent> progressSender(SenderTurns turns, McpAsyncServerExchange exchange, Object progressToken,
+            boolean carryOutput) {
         if (progressToken == null) return event -> {};
         ProgressTranslator translator = new ProgressTranslator(progressToken, carryOutput);
+        AtomicBoolean outputSent = new AtomicBoolean();
         // Waiting for each send makes a client that reads slowly slow the command down, instead of growing a queue here.
-        return event -> translator.translate(event)
-                .forEach(notification -> exchange.progressNotification(notification).block(NOTIFY_TIMEOUT));
+        return event -> translator.translate(event).forEach(notification -> {
+            boolean carriesOutput = notification.meta() != null && notification.meta().containsKey(OutputChunks.CHUNK_KEY);
+            if (!carriesOutput || outputSent.compareAndSet(false, true)) {
+                // Only streams of output wait their turn, and a call's first output goes at once: a new stream
+                // starts even when many others are streaming.
+                exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+                return;
+            }
+            try (SenderTurns.Turn turn = turns.take()) {
+                exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+            }
+            // Virtual threads are not time-sliced: with fewer senders than turns, one whose output keeps coming
+            // would take its turn again and again and hold its carrier; going to the back of the scheduler's queue
+            // after each notification makes the streams take turns there too.
+            Thread.yield();
+        });
     }
 
     /** Sends the call's notices before its result; a client that does not take them still gets the result. */

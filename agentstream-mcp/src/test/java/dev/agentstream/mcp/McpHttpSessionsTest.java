@@ -2,9 +2,13 @@ package dev.agentstream.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +59,56 @@ class McpHttpSessionsTest {
         assertThat(shells).as("the shells of both sessions are gone").noneMatch(TestClient::running);
         a.client.close();
         b.client.close();
+    }
+
+    @Test
+    void aSessionsShellStartsWhenItOpensAndItsFirstCallRunsInIt() throws Exception {
+        try (TestClient client = connect()) {
+            Set<Long> shells = McpSessionsReadyTest.shellsUnder(server.handle());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (shells.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                shells = McpSessionsReadyTest.shellsUnder(server.handle());
+            }
+            assertThat(shells).as("the session's shell, started before any call").hasSize(1);
+            assertThat(shellPid(client)).isEqualTo(shells.iterator().next());
+        }
+    }
+
+    /**
+     * Streams take turns even when there is a single thread to carry every call: each of several sessions printing
+     * megabytes, with the whole output in its progress notifications, gets output to its client before any stream
+     * ends. (Virtual threads are not time-sliced: a call whose client keeps reading would otherwise keep the carrier.)
+     */
+    @Test
+    void manyStreamingSessionsEachGetOutputBeforeAnyStreamEndsEvenOnOneCarrier() throws Exception {
+        server.close();
+        server = ServerProcess.http(List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"));
+        endpoint = server.endpoint();
+        int count = 6;
+        List<TestClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) clients.add(connect());
+            List<CompletableFuture<Long>> ended = new ArrayList<>();
+            for (TestClient client : clients) {
+                ended.add(CompletableFuture.supplyAsync(() -> {
+                    McpSchema.CallToolResult result = client.client.callTool(McpSchema.CallToolRequest.builder().name("bash")
+                            .arguments(Map.of("command", "seq 1 700000"))
+                            .meta(Map.of("progressToken", "out", OutputChunks.REQUEST_KEY, true)).build());
+                    assertThat(result.isError()).isFalse();
+                    return System.nanoTime();
+                }, r -> Thread.ofPlatform().daemon().start(r)));
+            }
+            long firstEnd = ended.stream().mapToLong(CompletableFuture::join).min().orElseThrow();
+            for (TestClient client : clients) {
+                long firstOutput = client.progress.stream()
+                        .filter(p -> p.value().meta() != null && p.value().meta().containsKey(OutputChunks.CHUNK_KEY))
+                        .mapToLong(TestClient.Received::nanos).min().orElseThrow();
+                assertThat(firstOutput).as("this session's first output came before the first stream ended").isLessThan(firstEnd);
+            }
+        } finally {
+            clients.forEach(TestClient::close);
+        }
     }
 
     private static long shellPid(TestClient client) {

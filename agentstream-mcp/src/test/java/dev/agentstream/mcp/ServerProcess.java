@@ -27,17 +27,28 @@ final class ServerProcess implements AutoCloseable {
 
     /** The command that runs {@link TestServerMain} with {@code options} on this test's class path. */
     static List<String> javaCommand(String... options) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), TestServerMain.class.getName()));
+        return javaCommand(List.of(), options);
+    }
+
+    /** The same, with {@code jvmOptions} for the server's JVM. */
+    static List<String> javaCommand(List<String> jvmOptions, String... options) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestServerMain.class.getName()));
         command.addAll(List.of(options));
         return command;
     }
 
     /** Starts a Streamable HTTP server and waits for it to announce its endpoint. */
     static ServerProcess http(String... options) throws IOException {
+        return http(List.of(), options);
+    }
+
+    /** The same, with {@code jvmOptions} for the server's JVM. */
+    static ServerProcess http(List<String> jvmOptions, String... options) throws IOException {
         List<String> args = new ArrayList<>(List.of("--http"));
         args.addAll(List.of(options));
-        Process process = new ProcessBuilder(javaCommand(args.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(javaCommand(jvmOptions, args.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.startsWith(TestServerMain.ENDPOINT_LINE)) {
@@ -49,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** The server's process, to see what it started. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Asks the server to stop, as Ctrl-C or a service manager would (SIGTERM), and waits for it. */

@@ -125,6 +125,21 @@ public final class BashTool implements Tool {
         return ToolStreams.start(call, context, OutputKind.TERMINAL, scope -> run(BashInput.parse(call.input(), config), scope).withMetadata(sandboxMetadata()));
     }
 
+    /**
+     * Starts the session's shell ahead of its first call, which then finds it ready instead of waiting for bash to
+     * start. A shell that cannot start (or a sandbox that cannot run) is left for the first call, which meets and
+     * reports the same failure.
+     */
+    @Override
+    public void prepare(ToolContext context) {
+        if (sandboxProblem().isPresent()) return;
+        try {
+            shell(context.session(), launcherFor(context));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, Object> sandboxMetadata() {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("sandbox", config.sandbox().mode().label());
@@ -136,7 +151,7 @@ public final class BashTool implements Tool {
         Optional<String> refused = sandboxProblem();
         if (refused.isPresent()) return ToolResult.error("Nothing was run: " + refused.get());
         Session session = scope.context().session();
-        ShellLauncher launcher = launcherFor(scope);
+        ShellLauncher launcher = launcherFor(scope.context());
         if (input.restart()) {
             session.discard(SESSION_KEY);
             BashSession fresh = shell(session, launcher);
@@ -296,9 +311,9 @@ public final class BashTool implements Tool {
     }
 
     /** Results name the file their full output was spooled to: the sandboxed shell must be able to read it. */
-    private ShellLauncher launcherFor(CallScope scope) throws IOException {
+    private ShellLauncher launcherFor(ToolContext context) throws IOException {
         if (!config.sandbox().enabled()) return launcher;
-        Path spool = scope.context().config().spoolDir().resolve(scope.context().session().id());
+        Path spool = context.config().spoolDir().resolve(context.session().id());
         Files.createDirectories(spool);
         return launcher.sharing(spool);
     }

@@ -24,7 +24,7 @@ final class TypeAhead implements AutoCloseable {
     /** What the flush learnt: bytes thrown away, or {@link #UNKNOWN} when the queue could not be measured. */
     static final long UNKNOWN = -1;
 
-    private interface LibC extends Library {
+    interface LibC extends Library {
         int open(String path, int flags);
 
         int close(int fd);
@@ -49,6 +49,8 @@ final class TypeAhead implements AutoCloseable {
     private static final boolean KNOWN_TERMIOS = Platform.isLinux() && (Platform.isIntel() || Platform.isARM());
     private static final int LFLAG_OFFSET = 12;
     private static final int ICANON = 2;
+
+    private static volatile LibC loadedLibc;
 
     private final LibC libc;
     private final int terminal;
@@ -85,12 +87,21 @@ final class TypeAhead implements AutoCloseable {
         }
     }
 
-    private static LibC libc() throws IOException {
-        try {
-            return Native.load("c", LibC.class);
-        } catch (LinkageError e) {
-            throw new IOException("The C library could not be loaded to guard the terminal's input: " + e.getMessage());
+    /**
+     * The C library, loaded once: every {@code Native.load} takes JNA's one global library lock, and with 200
+     * shells starting at once (an HTTP server's sessions opening together) they queued on it for seconds.
+     */
+    static LibC libc() throws IOException {
+        LibC libc = loadedLibc;
+        if (libc == null) {
+            try {
+                libc = Native.load("c", LibC.class);
+            } catch (LinkageError e) {
+                throw new IOException("The C library could not be loaded to guard the terminal's input: " + e.getMessage());
+            }
+            loadedLibc = libc; // two threads loading at the same moment both get a working library: no harm
         }
+        return libc;
     }
 
     /** The shell's part, run at each prompt after the completion marker: wait until the input is flushed. */

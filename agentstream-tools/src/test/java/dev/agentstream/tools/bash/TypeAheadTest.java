@@ -82,4 +82,10 @@ class TypeAheadTest {
         calls.bash("false");
         assertThat(calls.bash("echo $?").text()).isEqualTo("1\n[exit code 0]");
     }
+
+    @Test
+    void everyShellUsesTheOneLoadedCLibraryInsteadOfLoadingItAgain() throws Exception {
+        // Loading it again per shell takes JNA's global lock each time: many sessions opening together queued on it.
+        assertThat(TypeAhead.libc()).isSameAs(TypeAhead.libc());
+    }
 }
