@@ -120,9 +120,9 @@ public final class StartupBench {
         table(md, mcpSamples);
         md.append("\n| command | spawn to first output (ms) | min (ms) | RSS (MiB) |\n|---|---:|---:|---:|\n");
         table(md, toolSamples);
-        md.append("\nThe launcher trains its AOT cache (`-XX:AOTCacheOutput`, JDK 25) in the background on its first run with a ")
-                .append("scripted MCP session and uses it (`-XX:AOTCache`) from then on, until the jar changes; the benchmark waits ")
-                .append("for that cache before it measures. The two JVM rows start `java` directly with the launcher's flags, without ")
+        md.append("\nThe launcher trains its AOT caches (`-XX:AOTCacheOutput`, JDK 25) in the background on their first run, ")
+                .append("the servers' with a scripted MCP session and the one-shot `tool` runs' with one `tool bash` call, and uses ")
+                .append("them (`-XX:AOTCache`) from then on, until the jar changes; the benchmark waits for both caches before it measures. The two JVM rows start `java` directly with the launcher's flags, without ")
                 .append("the launcher script in front (which finds a JDK first); the AppCDS row is how the launcher started before.\n");
         return md.toString();
     }
