@@ -9,12 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * The computer tool's options every command that offers it shares, built with picocli's programmatic API (see
  * {@link OptionBinding} for why).
  */
-final class ComputerOptions {
+final class ComputerOptions implements SharedOptions {
 
     Double settleSeconds;
 
-    /** Adds these options to {@code command}, bound to this object's fields. */
-    void addTo(CommandSpec command) {
+    @Override
+    public void addTo(CommandSpec command) {
         CommandSpec mixin = CommandSpec.wrapWithoutInspection(this);
         mixin.addOption(OptionBinding.option(() -> settleSeconds, v -> settleSeconds = v, "--settle").paramLabel("SECONDS")
                 .type(Double.class)

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * The bash safety-policy options every command that runs bash shares, built with picocli's programmatic API (see
  * {@link OptionBinding} for why).
  */
-final class PolicyOptions {
+final class PolicyOptions implements SharedOptions {
 
     List<String> denyRules = new ArrayList<>();
 
@@ -18,8 +18,8 @@ final class PolicyOptions {
 
     boolean allowListMode;
 
-    /** Adds these options to {@code command}, bound to this object's fields. */
-    void addTo(CommandSpec command) {
+    @Override
+    public void addTo(CommandSpec command) {
         CommandSpec mixin = CommandSpec.wrapWithoutInspection(this);
         mixin.addOption(OptionBinding.option(() -> denyRules, v -> denyRules = v, "--deny").paramLabel("RULE")
                 .type(List.class).auxiliaryTypes(String.class)

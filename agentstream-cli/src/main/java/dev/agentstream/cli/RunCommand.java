@@ -72,11 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
     static CommandLine commandLine() {
         RunCommand command = new RunCommand();
-        CommandLine cli = new CommandLine(command);
-        command.policyOptions.addTo(cli.getCommandSpec());
-        command.computerOptions.addTo(cli.getCommandSpec());
-        command.sandboxOptions.addTo(cli.getCommandSpec());
-        return cli;
+        return SharedOptions.annotatedWith(command, command.policyOptions, command.computerOptions, command.sandboxOptions);
     }
 
     public static void main(String[] args) {

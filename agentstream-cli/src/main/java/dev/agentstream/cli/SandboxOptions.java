@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Where bash runs and what it inherits: the options every command that runs bash shares, built with picocli's
  * programmatic API (see {@link OptionBinding} for why).
  */
-final class SandboxOptions {
+final class SandboxOptions implements SharedOptions {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -29,8 +29,8 @@ final class SandboxOptions {
 
     List<String> passedSecrets = new ArrayList<>();
 
-    /** Adds these options to {@code command}, bound to this object's fields. */
-    void addTo(CommandSpec command) {
+    @Override
+    public void addTo(CommandSpec command) {
         CommandSpec mixin = CommandSpec.wrapWithoutInspection(this);
         mixin.addOption(OptionBinding.option(() -> mode, v -> mode = v, "--sandbox").paramLabel("MODE").type(String.class)
                 .defaultValue("workspace-write")

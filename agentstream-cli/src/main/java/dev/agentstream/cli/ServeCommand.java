@@ -71,11 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
     static CommandLine commandLine() {
         ServeCommand command = new ServeCommand();
-        CommandLine cli = new CommandLine(command);
-        command.policyOptions.addTo(cli.getCommandSpec());
-        command.computerOptions.addTo(cli.getCommandSpec());
-        command.sandboxOptions.addTo(cli.getCommandSpec());
-        return cli;
+        return SharedOptions.annotatedWith(command, command.policyOptions, command.computerOptions, command.sandboxOptions);
     }
 
     public static void main(String[] args) {

@@ -80,10 +80,7 @@ final class ToolCommand implements Callable<Integer> {
     /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
     static CommandLine commandLine() {
         ToolCommand command = new ToolCommand();
-        CommandLine cli = new CommandLine(command);
-        command.policyOptions.addTo(cli.getCommandSpec());
-        command.sandboxOptions.addTo(cli.getCommandSpec());
-        return cli;
+        return SharedOptions.annotatedWith(command, command.policyOptions, command.sandboxOptions);
     }
 
     @Override

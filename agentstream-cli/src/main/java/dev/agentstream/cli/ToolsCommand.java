@@ -33,9 +33,7 @@ final class ToolsCommand implements Callable<Integer> {
     /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
     static CommandLine commandLine() {
         ToolsCommand command = new ToolsCommand();
-        CommandLine cli = new CommandLine(command);
-        command.sandboxOptions.addTo(cli.getCommandSpec());
-        return cli;
+        return SharedOptions.annotatedWith(command, command.sandboxOptions);
     }
 
     @Override
