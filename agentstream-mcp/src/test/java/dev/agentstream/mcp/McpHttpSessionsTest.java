@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,8 @@ class McpHttpSessionsTest {
      * Streams take turns even when there is a single thread to carry every call: each of several sessions printing
      * megabytes, with the whole output in its progress notifications, gets output to its client before any stream
      * ends. (Virtual threads are not time-sliced: a call whose client keeps reading would otherwise keep the carrier.)
+     * Every call first prints a line and waits for a file, so all streams start together whenever each call got
+     * going; the check is on the output that comes after.
      */
     @Test
     void manyStreamingSessionsEachGetOutputBeforeAnyStreamEndsEvenOnOneCarrier() throws Exception {
@@ -86,6 +92,9 @@ class McpHttpSessionsTest {
         server = ServerProcess.http(List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"));
         endpoint = server.endpoint();
         int count = 6;
+        // in the server's working folder, which a sandboxed shell sees too (its /tmp is a folder of its own)
+        Path startSignal = Path.of("target", "streams-start-" + UUID.randomUUID()).toAbsolutePath();
+        String command = "echo waiting; while [ ! -e '" + startSignal + "' ]; do sleep 0.05; done; seq 1 700000";
         List<TestClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) clients.add(connect());
@@ -93,22 +102,35 @@ class McpHttpSessionsTest {
             for (TestClient client : clients) {
                 ended.add(CompletableFuture.supplyAsync(() -> {
                     McpSchema.CallToolResult result = client.client.callTool(McpSchema.CallToolRequest.builder().name("bash")
-                            .arguments(Map.of("command", "seq 1 700000"))
+                            .arguments(Map.of("command", command))
                             .meta(Map.of("progressToken", "out", OutputChunks.REQUEST_KEY, true)).build());
                     assertThat(result.isError()).isFalse();
                     return System.nanoTime();
                 }, r -> Thread.ofPlatform().daemon().start(r)));
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!clients.stream().allMatch(c -> firstChunk(c, text -> text.contains("waiting")) > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(clients).as("every call is running and has streamed its first line").allMatch(c -> firstChunk(c, text -> text.contains("waiting")) > 0);
+            Files.createFile(startSignal);
             long firstEnd = ended.stream().mapToLong(CompletableFuture::join).min().orElseThrow();
             for (TestClient client : clients) {
-                long firstOutput = client.progress.stream()
-                        .filter(p -> p.value().meta() != null && p.value().meta().containsKey(OutputChunks.CHUNK_KEY))
-                        .mapToLong(TestClient.Received::nanos).min().orElseThrow();
-                assertThat(firstOutput).as("this session's first output came before the first stream ended").isLessThan(firstEnd);
+                long firstNumbers = firstChunk(client, text -> text.chars().anyMatch(Character::isDigit));
+                assertThat(firstNumbers).as("this session's numbers began before the first stream ended").isPositive().isLessThan(firstEnd);
             }
         } finally {
             clients.forEach(TestClient::close);
+            Files.deleteIfExists(startSignal);
         }
+    }
+
+    /** When the first output chunk whose text passes {@code test} reached the client, or 0 if none has. */
+    private static long firstChunk(TestClient client, Predicate<String> test) {
+        return client.progress.stream()
+                .filter(p -> p.value().meta() != null && p.value().meta().get(OutputChunks.CHUNK_KEY) instanceof Map<?, ?> chunk
+                        && chunk.get("text") instanceof String text && test.test(text))
+                .mapToLong(TestClient.Received::nanos).min().orElse(0);
     }
 
     private static long shellPid(TestClient client) {
