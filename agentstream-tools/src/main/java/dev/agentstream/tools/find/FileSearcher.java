@@ -4,8 +4,8 @@ import dev.agentstream.tools.fs.BinaryContent;
 import dev.agentstream.tools.fs.PathText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ final class FileSearcher {
      * @param expectedSize the size the walk saw (or -1): reading stops there without asking the disk for
      *                     an end of file it already knows, one system call less per small file
      */
-    Outcome search(Path file, FileChannel channel, long expectedSize, Consumer<String> sink) throws IOException {
+    Outcome search(Path file, SeekableByteChannel channel, long expectedSize, Consumer<String> sink) throws IOException {
         shownPath = PathText.display(file);
         lastShownLine = 0;
         afterPending = 0;

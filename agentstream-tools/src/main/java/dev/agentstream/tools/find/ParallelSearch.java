@@ -1,14 +1,15 @@
 package dev.agentstream.tools.find;
 
 import dev.agentstream.tools.fs.EntryFilter;
+import dev.agentstream.tools.fs.EntryType;
 import dev.agentstream.tools.fs.FolderListing;
 import dev.agentstream.tools.fs.IgnoreRules;
 import dev.agentstream.tools.fs.LinkFreeFiles;
 import dev.agentstream.tools.fs.OpenFolder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,14 +70,14 @@ final class ParallelSearch {
     }
 
     private void searchFile(FileToSearch file) {
-        try (FileChannel channel = file.folder().openForReading(file.path())) {
+        try (SeekableByteChannel channel = file.folder().openForReading(file.path())) {
             searchOpened(file.path(), channel, file.size());
         } catch (IOException e) {
             counters.unreadable.increment();
         }
     }
 
-    private void searchOpened(Path file, FileChannel channel, long expectedSize) throws IOException {
+    private void searchOpened(Path file, SeekableByteChannel channel, long expectedSize) throws IOException {
         FileSearcher.Outcome outcome = searchers.get().search(file, channel, expectedSize, sink);
         if (outcome.binary()) {
             counters.binarySkipped.increment();
@@ -130,9 +131,11 @@ final class ParallelSearch {
             List<FileToSearch> batch = new ArrayList<>();
             // The loop stays small and the work per entry lives in visit, a method called once per entry: the JIT
             // compiles it early and once, where a loop body this size would be compiled on the stack and again whole.
-            for (Path entry : listing.entries()) {
+            List<Path> entries = listing.entries();
+            List<String> names = listing.names();
+            for (int index = 0; index < entries.size(); index++) {
                 if (stopped.getAsBoolean()) break;
-                FileToSearch file = visit(open, rules, entry, forked);
+                FileToSearch file = visit(open, rules, index, entries.get(index), names.get(index), forked);
                 if (file == null) continue;
                 batch.add(file);
                 if (batch.size() == FILES_PER_TASK) {
@@ -146,18 +149,18 @@ final class ParallelSearch {
         }
 
         /** Forks a subfolder to walk; returns a file to search, or null for an entry that is neither or is left out. */
-        private FileToSearch visit(OpenFolder open, IgnoreRules rules, Path entry, List<ForkJoinTask<?>> forked) {
-            String name = entry.getFileName().toString();
+        private FileToSearch visit(OpenFolder open, IgnoreRules rules, int index, Path entry, String name,
+                                   List<ForkJoinTask<?>> forked) {
             if (filter.byName(name) != null) return null;
-            BasicFileAttributes attributes;
+            EntryType type;
             try {
-                attributes = open.attributes(entry);
+                type = open.type(index);
             } catch (IOException e) {
                 counters.unreadable.increment();
                 return null;
             }
-            boolean directory = attributes.isDirectory();
-            if (!directory && !attributes.isRegularFile()) return null;
+            boolean directory = type.directory();
+            if (!directory && !type.regularFile()) return null;
             String path = entry.toString();
             if (filter.judge(rules, path, name, directory) != EntryFilter.Verdict.KEEP) return null;
             String relative = path.substring(rootPrefix);
@@ -167,11 +170,11 @@ final class ParallelSearch {
                 }
                 return null;
             }
-            return globs.includesFile(relative) ? new FileToSearch(open, entry, attributes.size()) : null;
+            return globs.includesFile(relative) ? new FileToSearch(open, entry, type.size()) : null;
         }
     }
 
-    /** A file the walk admitted, in the folder it was listed in, with the size it saw. */
+    /** A file the walk admitted, in the folder it was listed in, with the size it saw (-1 when the listing gave the type alone). */
     private record FileToSearch(OpenFolder folder, Path path, long size) {}
 
     private final class FileBatchTask extends RecursiveAction {

@@ -1,7 +1,7 @@
 package dev.agentstream.tools.fs;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through a checked path, without the kernel resolving every component of the path again for each file,
  * and without re-checking a cached folder handle per file.
  *
+ * <p>On 64-bit Linux the folder is held by its own descriptor ({@link NativeFolder}): the listing then gives
+ * each entry's type, so entries are not stat'ed one by one. Elsewhere, and for a folder holding a name that
+ * is not UTF-8, the JDK's {@link SecureDirectoryStream} holds it, with the same guarantees.
+ *
  * <p>Shared by the tasks that search its files: each holder calls {@link #retain()} before handing it on
  * and {@link #close()} when done; the folder is closed when the last holder lets go.
  */
@@ -29,17 +33,24 @@ public final class OpenFolder implements AutoCloseable {
 
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
+    /** The JDK's handle, or null when {@link #descriptor} holds the folder. */
     private final SecureDirectoryStream<Path> folder;
+    private final int descriptor;
     private final FolderListing listing;
     private final AtomicInteger holders = new AtomicInteger(1);
 
-    private OpenFolder(SecureDirectoryStream<Path> folder, FolderListing listing) {
+    private OpenFolder(SecureDirectoryStream<Path> folder, int descriptor, FolderListing listing) {
         this.folder = folder;
+        this.descriptor = descriptor;
         this.listing = listing;
     }
 
     /** Opens and lists {@code dir}, an absolute path without links; the caller holds it once. */
     public static OpenFolder open(Path dir) throws IOException {
+        if (LinuxCalls.AVAILABLE) {
+            int descriptor = NativeFolder.openPath(dir.normalize());
+            if (descriptor >= 0) return listed(descriptor, dir);
+        }
         return listed(LinkFreeFiles.openDirectory(dir), dir);
     }
 
@@ -49,6 +60,7 @@ public final class OpenFolder implements AutoCloseable {
      * enters so); the caller holds it once.
      */
     public OpenFolder openSubfolder(Path entry) throws IOException {
+        if (folder == null) return listed(NativeFolder.openSubfolder(descriptor, entry), entry);
         SecureDirectoryStream<Path> subfolder;
         try {
             subfolder = folder.newDirectoryStream(entry.getFileName(), LinkOption.NOFOLLOW_LINKS);
@@ -58,9 +70,24 @@ public final class OpenFolder implements AutoCloseable {
         return listed(FolderHandles.secure(subfolder, entry), entry);
     }
 
+    /** Lists the folder open as {@code descriptor}; the JDK lists it instead when a name in it is not UTF-8. */
+    private static OpenFolder listed(int descriptor, Path dir) throws IOException {
+        FolderListing listing;
+        try {
+            listing = NativeFolder.list(descriptor, dir);
+        } catch (IOException | RuntimeException e) {
+            LinuxCalls.close(descriptor);
+            throw e;
+        }
+        if (listing != null) return new OpenFolder(null, descriptor, listing);
+        LinuxCalls.close(descriptor);
+        return listed(LinkFreeFiles.openDirectory(dir), dir);
+    }
+
     private static OpenFolder listed(SecureDirectoryStream<Path> folder, Path dir) throws IOException {
         try {
             List<Path> entries = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             boolean gitignore = false;
             boolean ignore = false;
             boolean git = false;
@@ -70,8 +97,9 @@ public final class OpenFolder implements AutoCloseable {
                 ignore |= name.equals(IgnoreRules.IGNORE);
                 git |= name.equals(IgnoreRules.GIT);
                 entries.add(entry);
+                names.add(name);
             }
-            return new OpenFolder(folder, new FolderListing(dir, entries, gitignore, ignore, git));
+            return new OpenFolder(folder, -1, new FolderListing(dir, entries, names, null, gitignore, ignore, git));
         } catch (DirectoryIteratorException e) {
             folder.close();
             throw e.getCause();
@@ -85,14 +113,20 @@ public final class OpenFolder implements AutoCloseable {
         return listing;
     }
 
-    /** The attributes of the entry itself (a link is not followed). */
-    public BasicFileAttributes attributes(Path entry) throws IOException {
-        return folder.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .readAttributes();
+    /** What entry {@code index} of the listing is: as listed, or stat'ed when the listing did not say (a link is not followed). */
+    public EntryType type(int index) throws IOException {
+        EntryType listed = listing.listedType(index);
+        if (listed != null) return listed;
+        Path entry = listing.entries().get(index);
+        if (folder == null) return NativeFolder.stat(descriptor, entry);
+        BasicFileAttributes attributes = folder.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).readAttributes();
+        return new EntryType(attributes.isDirectory(), attributes.isRegularFile(), attributes.size());
     }
 
     /** The regular file {@code entry} of this folder, opened for reading; a link in its place is refused. */
-    public FileChannel openForReading(Path entry) throws IOException {
+    public SeekableByteChannel openForReading(Path entry) throws IOException {
+        if (folder == null) return NativeFolder.openFile(descriptor, entry);
         try {
             return LinkFreeFiles.fileChannel(folder.newByteChannel(entry.getFileName(), READ));
         } catch (IOException e) {
@@ -110,6 +144,10 @@ public final class OpenFolder implements AutoCloseable {
     @Override
     public void close() {
         if (holders.decrementAndGet() != 0) return;
+        if (folder == null) {
+            LinuxCalls.close(descriptor); // the descriptor is freed even when close reports an error
+            return;
+        }
         try {
             folder.close();
         } catch (IOException e) {
