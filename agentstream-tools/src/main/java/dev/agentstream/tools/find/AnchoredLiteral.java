@@ -25,6 +25,8 @@ final class AnchoredLiteral {
     private final long rarestFold;
     private final long secondPattern;
     private final long secondFold;
+    /** Whether the rarest byte is common enough in text that each word is tested for both bytes at once. */
+    private final boolean testsBothBytes;
 
     /** @param run the bytes to find, at least one */
     AnchoredLiteral(byte[] run, boolean ignoreAsciiCase) {
@@ -43,18 +45,28 @@ final class AnchoredLiteral {
         this.rarestFold = ByteScan.broadcast(fold[rarest]);
         this.secondPattern = ByteScan.broadcast(this.run[second]);
         this.secondFold = ByteScan.broadcast(fold[second]);
+        this.testsBothBytes = run.length > 1 && ByteRarity.isCommon(this.run[rarest]);
     }
 
     int length() {
         return run.length;
     }
 
+    /** Whether each word is tested for both anchor bytes at once (the run's rarest byte is common in text). */
+    boolean testsBothBytes() {
+        return testsBothBytes;
+    }
+
     /** Where the first occurrence at or after {@code from} that ends by {@code to} starts in {@code bytes}; -1 if none. */
     int find(byte[] bytes, int from, int to) {
+        return testsBothBytes ? scanBothBytes(bytes, from, to) : scanRarestByte(bytes, from, to);
+    }
+
+    /** Sixteen starts a round, tested for the rarest byte alone: the common case, no rarest byte in either word, costs one branch. */
+    private int scanRarestByte(byte[] bytes, int from, int to) {
         int last = to - run.length; // the last start an occurrence can have
         int reach = Math.max(rarest, second) + Long.BYTES; // bytes past a start the word tests read
         int start = from;
-        // Sixteen starts a round: the common case, no rarest byte in either word, costs one branch.
         for (; start <= to - reach - Long.BYTES; start += 2 * Long.BYTES) {
             long low = (ByteScan.longAt(bytes, start + rarest) | rarestFold) ^ rarestPattern;
             long high = (ByteScan.longAt(bytes, start + Long.BYTES + rarest) | rarestFold) ^ rarestPattern;
@@ -70,10 +82,7 @@ final class AnchoredLiteral {
             int found = findInWord(bytes, start, word, last);
             if (found != NONE_IN_WORD) return found;
         }
-        for (; start <= last; start++) {
-            if (matchesAt(bytes, start)) return start;
-        }
-        return -1;
+        return findOneByOne(bytes, start, last);
     }
 
     /** Not found among the eight starts of a word, and the next word may hold one. */
@@ -86,7 +95,33 @@ final class AnchoredLiteral {
     private int findInWord(byte[] bytes, int start, long rarestZeros, int last) {
         if (!ByteScan.hasZeroByte(rarestZeros)) return NONE_IN_WORD;
         long secondZeros = (ByteScan.longAt(bytes, start + second) | secondFold) ^ secondPattern;
-        long candidates = ByteScan.zeroBytes(rarestZeros) & ByteScan.zeroBytes(secondZeros);
+        return confirm(bytes, start, ByteScan.zeroBytes(rarestZeros) & ByteScan.zeroBytes(secondZeros), last);
+    }
+
+    /**
+     * Eight starts a round, each tested for both bytes at once, without a branch between: for a run of
+     * common bytes, whose rarest byte alone would stop the scan every few words (mispredicted each time),
+     * while the two together rule out nearly every start.
+     */
+    private int scanBothBytes(byte[] bytes, int from, int to) {
+        int last = to - run.length;
+        int reach = Math.max(rarest, second) + Long.BYTES;
+        int start = from;
+        for (; start <= to - reach; start += Long.BYTES) {
+            long rarestZeros = (ByteScan.longAt(bytes, start + rarest) | rarestFold) ^ rarestPattern;
+            long secondZeros = (ByteScan.longAt(bytes, start + second) | secondFold) ^ secondPattern;
+            if ((ByteScan.zeroByteFlags(rarestZeros) & ByteScan.zeroByteFlags(secondZeros)) == 0) continue;
+            int found = confirm(bytes, start, ByteScan.zeroBytes(rarestZeros) & ByteScan.zeroBytes(secondZeros), last);
+            if (found != NONE_IN_WORD) return found;
+        }
+        return findOneByOne(bytes, start, last);
+    }
+
+    /**
+     * The first of the starts from {@code start} that {@code candidates} marks (a {@link ByteScan#zeroBytes}
+     * mask) where the whole run occurs; -1 once they pass {@code last}, {@link #NONE_IN_WORD} if none.
+     */
+    private int confirm(byte[] bytes, int start, long candidates, int last) {
         while (candidates != 0) {
             int candidate = start + ByteScan.firstByte(candidates);
             if (candidate > last) return -1;
@@ -94,6 +129,13 @@ final class AnchoredLiteral {
             candidates &= candidates - 1;
         }
         return NONE_IN_WORD;
+    }
+
+    private int findOneByOne(byte[] bytes, int start, int last) {
+        for (; start <= last; start++) {
+            if (matchesAt(bytes, start)) return start;
+        }
+        return -1;
     }
 
     private boolean matchesAt(byte[] bytes, int start) {

@@ -18,6 +18,12 @@ final class ByteRarity {
 
     private static final int[] RANK = ranks();
 
+    /**
+     * How many of the most frequent bytes count as common: those listed through {@code k}, each over 1% of
+     * the bytes of C headers; the rest (b, v, x, digits...) under 1% each, so few eight-byte words hold one.
+     */
+    private static final int COMMON = MOST_FREQUENT_FIRST.indexOf('k') + 1;
+
     private ByteRarity() {}
 
     /** The index in {@code run} of its rarest byte, leaving out the index {@code except} (-1: none left out). */
@@ -28,6 +34,14 @@ final class ByteRarity {
             if (best < 0 || RANK[run[i] & 0xFF] > RANK[run[best] & 0xFF]) best = i;
         }
         return best;
+    }
+
+    /**
+     * Whether {@code b} is among the bytes that make up most text (space, the commonest letters, newline):
+     * a scan anchored on one of them stops every few words.
+     */
+    static boolean isCommon(byte b) {
+        return RANK[b & 0xFF] < COMMON;
     }
 
     /** Higher is rarer. */

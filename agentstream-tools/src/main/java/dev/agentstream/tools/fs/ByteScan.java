@@ -32,7 +32,16 @@ public final class ByteScan {
 
     /** Whether some byte of {@code word} is zero; exact, and cheaper than {@link #zeroBytes}. */
     public static boolean hasZeroByte(long word) {
-        return ((word - ONES) & ~word & HIGHS) != 0;
+        return zeroByteFlags(word) != 0;
+    }
+
+    /**
+     * The high bit of every zero byte of {@code word}, and possibly of bytes above a zero byte (the borrow
+     * of the subtraction crosses into them): a superset of {@link #zeroBytes}, cheaper, and empty exactly
+     * when no byte is zero.
+     */
+    public static long zeroByteFlags(long word) {
+        return (word - ONES) & ~word & HIGHS;
     }
 
     /** The high bit of every zero byte of {@code word}, and no other bit (no carry crosses from byte to byte). */

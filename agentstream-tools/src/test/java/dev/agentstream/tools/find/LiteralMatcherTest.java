@@ -82,4 +82,43 @@ class LiteralMatcherTest {
         assertThat(found(bytes, "connection reset", true)).containsExactly(0, 20);
         assertThat(found(bytes, "RESET", false)).containsExactly(31);
     }
+
+    @Test
+    void runsOfCommonBytesTestedTwoBytesAWordFindWhatAPlainScanFinds() {
+        // needles of common letters and spaces, tested two bytes a word, over text made of the same bytes so
+        // that nearly every word holds a candidate; and needles with a rare byte, tested on it alone, for contrast
+        List<String> common = List.of("connection reset", "struct ", "_ops", "on", "e t", "tion", "nnection r");
+        List<String> rare = List.of("needle_7f3a", "EINVAL", "invalid argument", "x_ops");
+        for (String needle : common) assertThat(new AnchoredLiteral(needle.getBytes(StandardCharsets.UTF_8), true).testsBothBytes()).as(needle).isTrue();
+        for (String needle : rare) assertThat(new AnchoredLiteral(needle.getBytes(StandardCharsets.UTF_8), true).testsBothBytes()).as(needle).isFalse();
+        SplittableRandom random = new SplittableRandom(13);
+        String alphabet = "conecTIONRS _tps\nrEé";
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = randomText(random, alphabet, random.nextInt(1, 700));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int at = random.nextInt(text.length() + 1);
+            String needle = (round % 2 == 0 ? common : rare).get(random.nextInt(4));
+            // an occurrence somewhere, in a case of its own, so every needle is found at least once
+            byte[] planted = (text.substring(0, at) + (random.nextBoolean() ? needle.toUpperCase(java.util.Locale.ROOT) : needle)
+                    + text.substring(at)).getBytes(StandardCharsets.UTF_8);
+            for (boolean ignoreCase : new boolean[] {true, false}) {
+                for (String n : List.of(needle, common.get(round % common.size()))) {
+                    assertThat(found(planted, n, ignoreCase)).as("%s in %s", n, new String(planted, StandardCharsets.UTF_8))
+                            .isEqualTo(reference(planted, n, ignoreCase));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOccurrenceCutOffByTheSearchedLengthIsNotFoundInEitherScan() {
+        for (String needle : List.of("connection reset", "needle_7f3a")) {
+            byte[] bytes = ("x".repeat(37) + needle + "y".repeat(40)).getBytes(StandardCharsets.UTF_8);
+            AnchoredLiteral literal = new AnchoredLiteral(needle.getBytes(StandardCharsets.UTF_8), false);
+            for (int to = 0; to <= bytes.length; to++) {
+                int expected = to >= 37 + needle.length() ? 37 : -1;
+                assertThat(literal.find(bytes, 0, to)).as("%s by %d", needle, to).isEqualTo(expected);
+            }
+        }
+    }
 }

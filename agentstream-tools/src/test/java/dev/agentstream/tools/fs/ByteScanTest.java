@@ -31,6 +31,22 @@ class ByteScanTest {
         }
     }
 
+    @Test
+    void zeroByteFlagsHoldEveryZeroByteAndAreEmptyOnlyWithoutOne() {
+        SplittableRandom random = new SplittableRandom(5);
+        byte[] alphabet = {0, 1, (byte) 0x80, (byte) 0x81, (byte) 0xFF, 0x7F, 'a'};
+        byte[] bytes = new byte[Long.BYTES];
+        for (int round = 0; round < 100_000; round++) {
+            for (int i = 0; i < bytes.length; i++) bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            long word = ByteScan.longAt(bytes, 0);
+            long exact = ByteScan.zeroBytes(word);
+            long flags = ByteScan.zeroByteFlags(word);
+            assertThat(flags & exact).as(Arrays.toString(bytes)).isEqualTo(exact);
+            assertThat(flags != 0).as(Arrays.toString(bytes)).isEqualTo(exact != 0);
+            assertThat(flags & ~0x8080808080808080L).isZero();
+        }
+    }
+
     private static int plainIndexOf(byte[] bytes, int from, int to, byte b) {
         for (int i = from; i < to; i++) if (bytes[i] == b) return i;
         return -1;
