@@ -1,6 +1,7 @@
 package dev.agentstream.cli;
 
 import dev.agentstream.core.StartupTrace;
+import dev.agentstream.mcp.EarlyInitialize;
 import dev.agentstream.mcp.McpWarmUp;
 import dev.agentstream.tools.bash.sandbox.Bubblewrap;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import dev.agentstream.tools.StandardTools;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,7 +42,14 @@ public final class Main implements Runnable {
         // The sandbox probe starts a process and waits for it: it runs while the command line is read.
         if (args.length > 0 && RUN_BASH.contains(args[0])) Bubblewrap.probeInBackground();
         // An MCP client waits for the answer to initialize: what it needs is readied on the other core meanwhile.
-        if (args.length > 0 && args[0].equals("mcp")) McpWarmUp.startInBackground();
+        if (args.length > 0 && args[0].equals("mcp")) {
+            McpWarmUp.startInBackground();
+            // Over stdio, the client's first lines are read (and initialize answered) while the server is built;
+            // -Dagentstream.mcp.earlyInitialize=false leaves them to the server (to compare, or should a client need it).
+            if (!List.of(args).contains("--http") && !"false".equals(System.getProperty("agentstream.mcp.earlyInitialize"))) {
+                EarlyInitialize.startOnStdio();
+            }
+        }
         CommandLine commandLine = commandLine(StandardTools.catalogue(), args);
         StartupTrace.mark("command line built");
         System.exit(commandLine.execute(args));

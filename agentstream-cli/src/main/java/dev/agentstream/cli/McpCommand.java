@@ -7,12 +7,14 @@ import dev.agentstream.core.StartupTrace;
 import dev.agentstream.core.StreamingMode;
 import dev.agentstream.core.ToolRegistry;
 import dev.agentstream.mcp.BearerToken;
+import dev.agentstream.mcp.EarlyInitialize;
 import dev.agentstream.mcp.HttpAccess;
 import dev.agentstream.mcp.HttpMcpServer;
 import dev.agentstream.mcp.McpOptions;
 import dev.agentstream.mcp.StdioMcpServer;
 import dev.agentstream.tools.StandardTools;
 import dev.agentstream.tools.bash.BashConfig;
+import dev.agentstream.tools.bash.BashTool;
 import dev.agentstream.tools.computer.ComputerConfig;
 import dev.agentstream.tools.computer.ComputerTool;
 import dev.agentstream.tools.Workspace;
@@ -148,13 +150,24 @@ public final class McpCommand implements Callable<Integer> {
         // Without DISPLAY the computer tool starts its own Xvfb: started now, so bash gets it and the programs the
         // model starts from bash appear on the screen the computer tool sees. With DISPLAY, both inherit it.
         boolean computerOffered = tools.isEmpty() || tools.contains(ComputerTool.NAME);
+        RuntimeConfig runtime;
+        try {
+            runtime = SpoolFolder.apply(RuntimeConfig.defaults().withOutputBudget(budget));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+        // Nothing below can fail on the command line (every catalogue has the standard tools): a client's initialize
+        // is answered now, while the tools and the server are built (see EarlyInitialize).
+        if (!http && StandardTools.standardNames().containsAll(tools)) {
+            EarlyInitialize.onStdio().ifPresent(early -> early.serverKnown(version(), BashTool.sandboxSummary(bash)));
+        }
         ToolRegistry registry = Main.catalogueOf(parent()).registry(StandardTools.Settings.of(bash).withWorkspace(Workspace.of(folders))
                 .withComputer(computer).withDesktop(computerOffered && System.getenv("DISPLAY") == null));
         StartupTrace.mark("tools registered");
         if (buffered) registry.defaultMode(StreamingMode.BUFFERED);
         McpOptions options;
         try {
-            options = new McpOptions(registry, SpoolFolder.apply(RuntimeConfig.defaults().withOutputBudget(budget)), new LinkedHashSet<>(tools), version(),
+            options = new McpOptions(registry, runtime, new LinkedHashSet<>(tools), version(),
                     StandardTools.sandboxSummary(registry));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
@@ -171,7 +184,8 @@ public final class McpCommand implements Callable<Integer> {
             System.err.println("agentstream mcp speaks MCP on stdin/stdout and waits for a client; add it to your MCP client "
                     + "(claude mcp add agentstream -- agentstream mcp), or run 'agentstream mcp --http'. Ctrl-D ends it.");
         }
-        StdioMcpServer server = StdioMcpServer.start(options, System.in, protocol);
+        Optional<EarlyInitialize> early = EarlyInitialize.onStdio();
+        StdioMcpServer server = early.isPresent() ? StdioMcpServer.start(options, early.get(), protocol) : StdioMcpServer.start(options, System.in, protocol);
         Thread stopOnSignal = new Thread(server::close, "agentstream-mcp-shutdown");
         StartupTrace.mark("stdio server started");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * the {@code initialize} result. Jackson's data binding spends hundreds of milliseconds the first time it meets
  * a schema record (reflection, annotation proxies, method handles the AOT cache does not keep); this path uses
  * only Jackson's streaming parser and generator and the records' constructors, so the first answer does not
- * wait for it. Whatever it does not recognise exactly (any other shape, field or type) goes to Jackson, and
+ * wait for it (error answers without data, such as "method not found", are written here too). Whatever it does not recognise exactly (any other shape, field or type) goes to Jackson, and
  * its results equal Jackson's (a test holds them byte for byte and record for record).
  */
 final class InitializeFastPath implements McpJsonMapper {
@@ -227,21 +227,47 @@ final class InitializeFastPath implements McpJsonMapper {
     public String writeValueAsString(Object value) throws IOException {
         if (value instanceof McpSchema.JSONRPCResponse response && response.error() == null
                 && response.result() instanceof McpSchema.InitializeResult result && isId(response.id()) && isCommon(result)) {
-            StringWriter out = new StringWriter(256);
-            try (JsonGenerator json = factory.createGenerator(out)) {
-                json.writeStartObject();
-                writeStringField(json, "jsonrpc", response.jsonrpc());
-                if (response.id() != null) {
-                    json.writeFieldName("id");
-                    writeId(json, response.id());
-                }
+            return writeAnswer(response, json -> {
                 json.writeFieldName("result");
                 writeInitializeResult(json, result);
-                json.writeEndObject();
-            }
-            return out.toString();
+            });
+        }
+        if (value instanceof McpSchema.JSONRPCResponse response && response.result() == null && response.error() != null
+                && response.error().code() != null && response.error().data() == null && isId(response.id())) {
+            return writeError(response);
         }
         return jackson.get().writeValueAsString(value);
+    }
+
+    /** An error answer without data, such as the SDK's to a method it does not know ({@code server/discover}). */
+    private String writeError(McpSchema.JSONRPCResponse response) throws IOException {
+        return writeAnswer(response, json -> {
+            json.writeObjectFieldStart("error");
+            json.writeNumberField("code", response.error().code());
+            writeStringField(json, "message", response.error().message());
+            json.writeEndObject();
+        });
+    }
+
+    /** What goes in an answer after its envelope. */
+    private interface AnswerBody {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** An answer: its {@code jsonrpc} and {@code id}, then {@code body}, in the order Jackson writes the record's fields. */
+    private String writeAnswer(McpSchema.JSONRPCResponse response, AnswerBody body) throws IOException {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            json.writeStartObject();
+            writeStringField(json, "jsonrpc", response.jsonrpc());
+            if (response.id() != null) {
+                json.writeFieldName("id");
+                writeId(json, response.id());
+            }
+            body.write(json);
+            json.writeEndObject();
+        }
+        return out.toString();
     }
 
     /** The result as this server makes it: no experimental or extension capabilities, no _meta, no icons. */

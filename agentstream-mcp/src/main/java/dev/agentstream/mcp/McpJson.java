@@ -32,6 +32,11 @@ final class McpJson {
         return SHARED;
     }
 
+    /** The parser and generator factory the mapper uses, with its limits. */
+    static JsonFactory factory() {
+        return FACTORY;
+    }
+
     /** The Jackson mapper behind {@link #mapper()}, without the fast path. */
     static McpJsonMapper jackson() {
         return Jackson.MAPPER;

@@ -49,8 +49,8 @@ public record McpOptions(ToolRegistry registry, RuntimeConfig runtime, Set<Strin
         return new McpOptions(registry, runtime, exposedTools, version, newNotes);
     }
 
-    /** What the server tells clients about itself. */
-    String instructions(String base) {
+    /** What the server tells clients about itself: {@code base}, and {@code notes} when there are any. */
+    static String instructions(String base, String notes) {
         return notes.isBlank() ? base : base + " " + notes.strip();
     }
 

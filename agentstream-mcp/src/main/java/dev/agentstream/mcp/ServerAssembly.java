@@ -22,6 +22,16 @@ final class ServerAssembly {
 
     private ServerAssembly() {}
 
+    /** What the server offers a client: tools (a fixed list) and log messages. */
+    static McpSchema.ServerCapabilities capabilities() {
+        return McpSchema.ServerCapabilities.builder().tools(false).logging().build();
+    }
+
+    /** What the server tells clients about itself, with {@code notes} (see {@link McpOptions#notes()}) added. */
+    static String instructions(String notes) {
+        return McpOptions.instructions(INSTRUCTIONS, notes);
+    }
+
     /**
      * Finishes {@code spec} into a server. Tool calls block while their tool runs, so each runs on
      * {@code callThreads} (virtual threads), never on the SDK's own threads.
@@ -33,10 +43,10 @@ final class ServerAssembly {
                 .map(tool -> toolSpecification(tool, mapper, handler, callThreads))
                 .toList();
         return spec.serverInfo(SERVER_NAME, options.version())
-                .instructions(options.instructions(INSTRUCTIONS))
+                .instructions(instructions(options.notes()))
                 .jsonMapper(mapper)
                 .jsonSchemaValidator(new NoSchemaValidation())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(capabilities())
                 // The tools check their own input and say what to fix; a second, generic check would only differ.
                 .validateToolInputs(false)
                 .tools(tools)

@@ -26,7 +26,7 @@ public final class StdioMcpServer implements AutoCloseable {
     private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
 
-    private StdioMcpServer(McpOptions options, InputStream in, OutputStream out) {
+    private StdioMcpServer(McpOptions options, InputStream in, OutputStream out, EarlyInitialize early) {
         this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()));
         McpJsonMapper mapper = McpJson.mapper();
         SessionListener listener = new SessionListener() {
@@ -41,13 +41,24 @@ public final class StdioMcpServer implements AutoCloseable {
                 clientGone.countDown();
             }
         };
-        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener, sessions::cancelledByClient);
+        TrackingStdioProvider transport = new TrackingStdioProvider(new StdioServerTransportProvider(mapper, in, out), listener,
+                sessions::cancelledByClient, early == null ? sdk -> sdk : sdk -> new EarlyAnswerFilter(sdk, early, mapper));
         this.server = ServerAssembly.build(McpServer.async(transport), options, sessions, mapper, callThreads);
     }
 
     /** Starts serving: reading {@code in} begins at once. {@code out} must carry nothing but protocol messages. */
     public static StdioMcpServer start(McpOptions options, InputStream in, OutputStream out) {
-        return new StdioMcpServer(options, in, out);
+        return new StdioMcpServer(options, in, out, null);
+    }
+
+    /**
+     * Starts serving the input {@code early} has begun to read: what it answered already is not answered again, and
+     * an {@code initialize} it still waits to answer is answered from {@code options} now. {@code out} must be the
+     * stream {@code early} writes to.
+     */
+    public static StdioMcpServer start(McpOptions options, EarlyInitialize early, OutputStream out) {
+        early.serverStarting(options);
+        return new StdioMcpServer(options, early.input(), out, early);
     }
 
     /** Blocks until the client has closed the input (or the session ended otherwise). */

@@ -136,6 +136,24 @@ class InitializeFastPathTest {
     }
 
     @Test
+    void writesErrorAnswersWithoutDataByteForByteAsJacksonDoes() throws Exception {
+        List<McpSchema.JSONRPCResponse.JSONRPCError> errors = List.of(
+                new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.METHOD_NOT_FOUND, "Method not found: server/discover", null),
+                new McpSchema.JSONRPCResponse.JSONRPCError(-32022, "Say \"why\"\nin two lines: é ✓", null),
+                new McpSchema.JSONRPCResponse.JSONRPCError(0, "", null),
+                new McpSchema.JSONRPCResponse.JSONRPCError(-32602, "with data", Map.of("k", List.of(1, "v"))));
+        for (var error : errors) {
+            for (Object id : List.of(1, Long.MIN_VALUE, "id-\"q\"")) {
+                var response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, error);
+                assertThat(fast.writeValueAsString(response)).isEqualTo(jackson.writeValueAsString(response));
+            }
+        }
+        jacksonCalls.set(0);
+        fast.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 1, null, errors.getFirst()));
+        assertThat(jacksonCalls).hasValue(0);
+    }
+
+    @Test
     void leavesBadInputToJacksonsOwnErrors() {
         assertThatThrownBy(() -> fast.readValue("{\"jsonrpc\":", MESSAGE))
                 .isInstanceOf(jacksonError(() -> jackson.readValue("{\"jsonrpc\":", MESSAGE)).getClass())

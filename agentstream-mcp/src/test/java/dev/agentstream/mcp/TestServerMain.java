@@ -36,9 +36,11 @@ public final class TestServerMain {
             server.join();
             return;
         }
+        // As agentstream mcp does: the client's first lines are read, and initialize answered, as the server starts.
+        EarlyInitialize.startOnStdio();
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(System.err);
-        try (StdioMcpServer server = StdioMcpServer.start(McpOptions.of(registry), System.in, protocol)) {
+        try (StdioMcpServer server = StdioMcpServer.start(McpOptions.of(registry), EarlyInitialize.onStdio().orElseThrow(), protocol)) {
             server.awaitClientGone();
         }
         System.exit(0);

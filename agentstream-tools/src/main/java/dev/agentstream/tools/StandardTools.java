@@ -12,6 +12,7 @@ import dev.agentstream.tools.tree.TreeTool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,9 @@ public final class StandardTools {
 
     private static final StandardTools CATALOGUE = new StandardTools(STANDARD);
 
+    /** The names of the tools of {@link #STANDARD}, which every catalogue holds ({@link #with} only adds). */
+    private static final Set<String> STANDARD_NAMES = Set.of(BashTool.NAME, EditTool.NAME, FindTool.NAME, TreeTool.NAME, ComputerTool.NAME);
+
     private final List<Entry> entries;
 
     private StandardTools(List<Entry> entries) {
@@ -84,6 +88,11 @@ public final class StandardTools {
     /** bash, the text editor, find, tree and computer. */
     public static StandardTools catalogue() {
         return CATALOGUE;
+    }
+
+    /** The names of the standard tools (bash, the text editor, find, tree and computer), known without making them. */
+    public static Set<String> standardNames() {
+        return STANDARD_NAMES;
     }
 
     /** This catalogue and one more tool. */

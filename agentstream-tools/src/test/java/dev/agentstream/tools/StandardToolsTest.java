@@ -14,6 +14,9 @@ import dev.agentstream.core.ToolSpec;
 import dev.agentstream.core.ToolStream;
 import dev.agentstream.core.ToolStreams;
 import dev.agentstream.tools.bash.BashConfig;
+import dev.agentstream.tools.bash.BashTool;
+import dev.agentstream.tools.bash.sandbox.SandboxConfig;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,16 @@ class StandardToolsTest {
     void theCatalogueOffersTheFiveToolsInOrder() {
         assertThat(REGISTRY.tools()).extracting(t -> t.spec().name())
                 .containsExactly("bash", "str_replace_based_edit_tool", "find", "tree", "computer");
+    }
+
+    @Test
+    void theStandardNamesAreThoseOfTheToolsTheCatalogueMakesAndBashSaysWhereItRunsWithoutBeingMade() {
+        assertThat(StandardTools.standardNames()).containsExactlyInAnyOrderElementsOf(REGISTRY.tools().stream().map(t -> t.spec().name()).toList());
+        BashConfig off = BashConfig.defaults().withSandbox(SandboxConfig.off());
+        for (BashConfig config : List.of(BashConfig.defaults(), off)) {
+            ToolRegistry registry = StandardTools.catalogue().registry(StandardTools.Settings.of(config));
+            assertThat(BashTool.sandboxSummary(config)).isEqualTo(StandardTools.sandboxSummary(registry));
+        }
     }
 
     @Test

@@ -77,7 +77,16 @@ public final class BashTool implements Tool {
 
     /** bubblewrap is looked for (once per JVM) only when the config asks for a sandbox. */
     public BashTool(BashConfig config) {
-        this(config, config.sandbox().enabled() ? Bubblewrap.status() : Bubblewrap.Status.broken("not probed: no sandbox asked for"));
+        this(config, bubblewrapFor(config));
+    }
+
+    private static Bubblewrap.Status bubblewrapFor(BashConfig config) {
+        return config.sandbox().enabled() ? Bubblewrap.status() : Bubblewrap.Status.broken("not probed: no sandbox asked for");
+    }
+
+    /** What {@link #sandboxSummary()} of a bash made with {@code config} says, without making it. */
+    public static String sandboxSummary(BashConfig config) {
+        return config.sandbox().describe(bubblewrapFor(config));
     }
 
     /** With {@code bubblewrap} as found elsewhere (tests use a PATH without it). */
