@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Trains a JDK 25 AOT cache of the agentstream jar (JEP 483/514): runs one scripted MCP session
 # (initialize, tools/list, a bash call), or for the cache of one-shot commands (TRAINING `tool`) one
-# `agentstream tool bash` call with their JVM options, under -XX:AOTCacheOutput and, when the JVM has
+# `agentstream tool bash` call with their JVM options, or for the cache of `mcp --http` (TRAINING `http`) one
+# session over HTTP, under -XX:AOTCacheOutput and, when the JVM has
 # written the cache, moves it into place. The launcher starts this in the background, detached, with its output in a log:
 # nothing here ever reaches the caller's stdout, and a failed training only means the next runs go on
 # without the cache.
-#   train-aot-cache.sh JAVA JAR CACHE LOG [TRAINING]   (TRAINING: mcp, the default, or tool)
+#   train-aot-cache.sh JAVA JAR CACHE LOG [TRAINING]   (TRAINING: mcp, the default, tool or http)
 set -uo pipefail
 
 java_bin="$1" jar="$2" cache="$3" log="$4" training="${5:-mcp}"
@@ -13,6 +14,7 @@ scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 lock="$cache.training"
 tmp="$cache.tmp.$$"
 work=""
+trainee="" # the HTTP training's server, stopped however this script ends
 
 # One training at a time: several MCP clients often start the server at once. A lock left by a killed
 # training is taken over after ten minutes.
@@ -20,7 +22,8 @@ if ! mkdir "$lock" 2>/dev/null; then
   [ -n "$(find "$lock" -maxdepth 0 -mmin +10 2>/dev/null)" ] || exit 0
   rm -rf "$lock" && mkdir "$lock" 2>/dev/null || exit 0
 fi
-trap 'rm -rf "$lock" ${work:+"$work"} "$tmp" "$tmp.config"' EXIT
+trap '[ -n "$trainee" ] && kill -TERM "$trainee" 2>/dev/null; rm -rf "$lock" ${work:+"$work"} "$tmp" "$tmp.config"' EXIT
+trap 'exit 1' HUP INT TERM
 
 exec >"$log" 2>&1
 echo "training the AOT cache for $jar with $java_bin ($(date -u +%FT%TZ))"
@@ -42,6 +45,55 @@ finish() { # the training JVM's exit status, and whether its run did what it was
   fi
 }
 
+# `mcp --http` (TRAINING `http`): the server on a free loopback port, its JVM options, one scripted session over
+# Streamable HTTP (initialize, tools/list, a bash call, a request without a session, the session's end), spoken by
+# bash itself (/dev/tcp), then SIGTERM, as a client's user stops it; the JVM writes the cache as it exits.
+http_exchange() { # METHOD BODY [SESSION]: one request on its own connection; prints the answer's headers and body
+  local sock line session_headers=""
+  [ -n "${3:-}" ] && session_headers="Mcp-Session-Id: $3"$'\r\n'"MCP-Protocol-Version: 2025-06-18"$'\r\n'
+  exec {sock}<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf '%s /mcp HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n%sContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
+    "$1" "$port" "$session_headers" "${#2}" "$2" >&"$sock"
+  while IFS= read -r -t 120 line <&"$sock" || [ -n "$line" ]; do printf '%s\n' "${line%$'\r'}"; line=""; done
+  exec {sock}>&-
+}
+train_http() {
+  local mcp_options=() answer session status
+  [ -f "$scripts/mcp-jvm-options" ] && mcp_options=(@"$scripts/mcp-jvm-options")
+  (cd "$work" && AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
+    -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr ${mcp_options[@]+"${mcp_options[@]}"} -XX:AOTCacheOutput="$tmp" \
+    -jar "$jar" mcp --http --port 0 --root "$work" 2>"$work/server.err") &
+  trainee=$!
+  port=""
+  for _ in $(seq 1 1200); do # up to two minutes, as for the stdio session
+    port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/mcp.*|\1|p' "$work/server.err" 2>/dev/null | head -n 1)"
+    [ -n "$port" ] || ! kill -0 "$trainee" 2>/dev/null && break
+    sleep 0.1
+  done
+  ok=1
+  if [ -n "$port" ]; then
+    answer="$(http_exchange POST '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"agentstream-aot-training","version":"1"}}}')"
+    session="$(printf '%s\n' "$answer" | sed -n 's/^[Mm][Cc][Pp]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]-[Ii][Dd]: *//p' | head -n 1)"
+    if [ -n "$session" ] && [[ "$answer" == *'"id":1,'* ]]; then
+      http_exchange POST '{"jsonrpc":"2.0","method":"notifications/initialized"}' "$session" >/dev/null
+      if [[ "$(http_exchange POST '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$session")" == *'"id":2,'* ]] \
+        && [[ "$(http_exchange POST '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"bash","arguments":{"command":"echo trained"},"_meta":{"progressToken":"p"}}}' "$session")" == *'"id":3,'* ]]; then
+        http_exchange POST '{"jsonrpc":"2.0","id":4,"method":"tools/list"}' >/dev/null  # no session: a JSON-RPC error
+        http_exchange DELETE '' "$session" >/dev/null
+        ok=0
+      fi
+    fi
+  fi
+  kill -TERM "$trainee" 2>/dev/null
+  wait "$trainee"
+  status=$?
+  trainee=""
+  cat "$work/server.err"
+  # 143: ended by SIGTERM, which is how this server stops
+  [ "$status" -eq 143 ] && status=0
+  finish "$status" "$ok" "the scripted MCP session over HTTP got no answer (JVM exit status $status)"
+}
+
 if [ "$training" = tool ]; then
   one_shot=(); [ -f "$scripts/one-shot-jvm-options" ] && one_shot=(@"$scripts/one-shot-jvm-options")
   (cd "$work" && AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
@@ -51,6 +103,10 @@ if [ "$training" = tool ]; then
   # 1: the call's result is an error (bash without its sandbox, say); answered all the same, as an MCP call would be
   [ "$status" -eq 1 ] && status=0
   finish "$status" 0 ""
+fi
+
+if [ "$training" = http ]; then
+  train_http  # ends the script
 fi
 
 coproc TRAINEE {

@@ -121,8 +121,8 @@ public final class StartupBench {
         md.append("\n| command | spawn to first output (ms) | min (ms) | RSS (MiB) |\n|---|---:|---:|---:|\n");
         table(md, toolSamples);
         md.append("\nThe launcher trains its AOT caches (`-XX:AOTCacheOutput`, JDK 25) in the background on their first run, ")
-                .append("the servers' with a scripted MCP session and the one-shot `tool` runs' with one `tool bash` call, and uses ")
-                .append("them (`-XX:AOTCache`) from then on, until the jar changes; the benchmark waits for both caches before it measures. The two JVM rows start `java` directly with the launcher's flags, without ")
+                .append("the stdio server's with a scripted MCP session, the HTTP server's with one over HTTP and the one-shot `tool` runs' with one `tool bash` call, and uses ")
+                .append("them (`-XX:AOTCache`) from then on, until the jar changes; the benchmark waits for the three caches before it measures. The two JVM rows start `java` directly with the launcher's flags, without ")
                 .append("the launcher script in front (which finds a JDK first); the AppCDS row is how the launcher started before.\n");
         return md.toString();
     }
@@ -238,14 +238,16 @@ public final class StartupBench {
     }
 
     /**
-     * Runs the launcher once as a server and once as a one-shot {@code tool} call, so it trains both its AOT
-     * caches, and waits until each is newer than the jar.
+     * Runs the launcher once as a stdio server, once as a one-shot {@code tool} call and once as an HTTP server,
+     * so it trains its three AOT caches, and waits until each is newer than the jar.
      */
     private void awaitAotCache(String launcher, Path jar) throws Exception {
         stdio("training", List.of(launcher, "mcp", "--root", work.toString()), Map.of()).measure();
         awaitNewerThan(jar.resolveSibling("agentstream.aot"), jar);
         firstOutput("training", List.of(launcher, "tool", "bash", "--input", "{\"command\":\"echo hi\"}")).measure();
         awaitNewerThan(jar.resolveSibling("agentstream-tool.aot"), jar);
+        http("training", launcher).measure();
+        awaitNewerThan(jar.resolveSibling("agentstream-http.aot"), jar);
     }
 
     private static void awaitNewerThan(Path cache, Path jar) throws InterruptedException, IOException {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real {@code agentstream} launcher, copied with its scripts into a checkout-shaped temp folder whose
  * jar holds this test's class path: on JDK 25 its first run trains the AOT cache in the background, later
  * runs use it, a failed training breaks no run and is not retried, and stdout carries protocol messages only;
- * one-shot {@code tool} runs train and use a cache of their own, and {@code mcp} runs with the JVM options of
+ * one-shot {@code tool} runs and {@code mcp --http} servers train and use caches of their own, and {@code mcp} runs with the JVM options of
  * scripts/mcp-jvm-options.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -75,6 +75,48 @@ class LauncherAotCacheTest {
         assertThat(jar.resolveSibling("agentstream.aot")).as("the server's cache, trained by a server's run").doesNotExist();
 
         assertThat(tree(folder, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("only-file.txt");
+    }
+
+    @Test
+    void httpServersTrainAndUseACacheOfTheirOwn() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path jar = installLauncher();
+
+        assertThat(initializeOverHttp(Map.of())).contains("\"serverInfo\":{\"name\":\"agentstream\"");
+        Path cache = jar.resolveSibling("agentstream-http.aot");
+        awaitNewerThan(cache, jar);
+        assertThat(jar.resolveSibling("agentstream-http.aot.log")).content().contains("AOT cache ready");
+        assertThat(jar.resolveSibling("agentstream.aot")).as("the stdio server's cache, trained by a stdio run").doesNotExist();
+
+        assertThat(initializeOverHttp(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("\"serverInfo\":{\"name\":\"agentstream\"");
+    }
+
+    /** Runs {@code agentstream mcp --http} on a free port, POSTs initialize, stops the server and returns the answer's body. */
+    private String initializeOverHttp(Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("agentstream").toString(), "mcp", "--http", "--port", "0", "--root", root.toString());
+        builder.environment().putAll(env);
+        builder.environment().put("AGENTSTREAM_LOG", root.resolve("agentstream.log").toString());
+        Process server = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("listening on (http://\\S+/mcp)");
+            String line;
+            java.util.regex.Matcher m = null;
+            while ((line = err.readLine()) != null && !(m = listening.matcher(line)).find()) {
+                // the JVM's warnings, if any, come first
+            }
+            assertThat(line).as("the server says where it listens").isNotNull();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(m.group(1)))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
+            try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+                java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(200);
+                return response.body();
+            }
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("the server stops on SIGTERM").isTrue();
+        }
     }
 
     /** Runs {@code agentstream tool tree} of {@code folder} and returns its stdout, once it exited 0. */

@@ -1,5 +1,6 @@
 package dev.agentstream.mcp;
 
+import dev.agentstream.core.StartupTrace;
 import dev.agentstream.core.ToolRuntime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,6 +64,7 @@ public final class HttpMcpServer implements AutoCloseable {
 
     private HttpMcpServer(McpOptions options, HttpAccess access, Duration sessionIdle) throws Exception {
         this.access = access;
+        StartupTrace.mark("http: server begins");
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.sessions = new McpSessions(new ToolRuntime(options.registry(), options.runtime()), sessionIdle,
                 Optional.of(new ToolMetrics(metrics)), options.exposedNames());
@@ -75,8 +77,11 @@ public final class HttpMcpServer implements AutoCloseable {
                 .httpHeaderValidator(headerValidator(access))
                 .sessionSweepInterval(sweepInterval(sessionIdle))
                 .build();
+        StartupTrace.mark("http: servlet built");
         this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions, mapper)), options, sessions, mapper, callThreads);
 
+        StartupTrace.mark("http: sdk server assembled");
+        JettyMemoryHint.apply();
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("agentstream-mcp-http");
         // The SDK's servlet blocks a request thread for as long as its tool runs: virtual threads make that cheap.
@@ -108,6 +113,7 @@ public final class HttpMcpServer implements AutoCloseable {
         addFilter(context, new JsonRpcErrorFilter());
         jetty.setHandler(context);
         jetty.start();
+        StartupTrace.mark("http: jetty started");
     }
 
     private static void addFilter(ServletContextHandler context, jakarta.servlet.Filter filter) {
