@@ -2,8 +2,8 @@ package dev.agentstream.mcp;
 
 import dev.agentstream.core.StartupTrace;
 import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import reactor.core.publisher.Mono;
 
 /**
  * Answers a stdio client's connect before the server exists: the tools, their schemas and the SDK's server take
@@ -130,6 +129,7 @@ public final class EarlyInitialize {
     private void run() {
         StartupTrace.mark("early reading begins");
         try {
+            negotiated(""); // learns the transport's versions while the client's first line is awaited, not after it
             for (int i = 0; i < MAX_EARLY_LINES; i++) {
                 String line = nextLine();
                 McpSchema.JSONRPCRequest request = line == null ? null : request(line);
@@ -173,19 +173,13 @@ public final class EarlyInitialize {
         return supported.contains(requested) ? requested : supported.getLast();
     }
 
-    /** The protocol versions of the SDK's stdio transport (its providers' default; the stdio provider keeps it). */
-    private static final class StdioVersions implements McpServerTransportProviderBase {
-        static final List<String> SUPPORTED = new StdioVersions().protocolVersions();
-
-        @Override
-        public Mono<Void> notifyClients(String method, Object params) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            throw new UnsupportedOperationException();
-        }
+    /**
+     * The protocol versions the SDK's stdio transport speaks, asked of one that is never connected (the server's own
+     * is not made yet when the answer leaves).
+     */
+    private static final class StdioVersions {
+        static final List<String> SUPPORTED = new StdioServerTransportProvider(McpJson.mapper(),
+                InputStream.nullInputStream(), OutputStream.nullOutputStream()).protocolVersions();
     }
 
     private void send(McpSchema.JSONRPCRequest request, McpSchema.JSONRPCResponse answer) throws IOException {
