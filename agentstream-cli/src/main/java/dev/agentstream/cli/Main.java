@@ -2,6 +2,7 @@ package dev.agentstream.cli;
 
 import dev.agentstream.core.StartupTrace;
 import dev.agentstream.mcp.EarlyInitialize;
+import dev.agentstream.mcp.HttpWarmUp;
 import dev.agentstream.mcp.McpWarmUp;
 import dev.agentstream.tools.bash.sandbox.Bubblewrap;
 import java.io.IOException;
@@ -46,7 +47,9 @@ public final class Main implements Runnable {
             McpWarmUp.startInBackground();
             // Over stdio, the client's first lines are read (and initialize answered) while the server is built;
             // -Dagentstream.mcp.earlyInitialize=false leaves them to the server (to compare, or should a client need it).
-            if (!List.of(args).contains("--http") && !"false".equals(System.getProperty("agentstream.mcp.earlyInitialize"))) {
+            if (List.of(args).contains("--http")) {
+                if (!"false".equals(System.getProperty("agentstream.mcp.httpWarmUp"))) HttpWarmUp.startInBackground();
+            } else if (!"false".equals(System.getProperty("agentstream.mcp.earlyInitialize"))) {
                 EarlyInitialize.startOnStdio();
             }
         }
