@@ -2,6 +2,7 @@ package dev.agentstream.tools.find;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.core.ToolSpec;
 import dev.agentstream.tools.fs.FileTypeGuard;
 import dev.agentstream.tools.fs.InputFields;
 import dev.agentstream.tools.Workspace;
@@ -17,8 +18,8 @@ record FindInput(Path path, String pattern, boolean regex, boolean caseSensitive
     static final int MAX_MAX_RESULTS = 1_000_000;
     static final int MAX_CONTEXT = 50;
 
-    static FindInput parse(JsonNode json, Workspace workspace) {
-        InputFields fields = new InputFields(json);
+    static FindInput parse(JsonNode json, Workspace workspace, ToolSpec spec) {
+        InputFields fields = new InputFields(json, spec);
         String rawPath = fields.requiredText("path", "\"/abs/project\"");
         String pattern = fields.requiredText("pattern", "\"TODO\"");
         Path path = workspace.resolve(rawPath);

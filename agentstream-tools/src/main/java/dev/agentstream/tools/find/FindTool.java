@@ -63,7 +63,7 @@ public final class FindTool implements Tool {
               "max_results":{"type":"integer","minimum":1,"description":"Stop after this many matching lines (default 500)."},
               "hidden":{"type":"boolean","description":"Also search hidden files and folders (names starting with '.'); default false."},
               "no_ignore":{"type":"boolean","description":"Also search what .gitignore, .ignore and .git/ would skip; default false."}
-            },"required":["path","pattern"]}""";
+            },"required":["path","pattern"],"additionalProperties":false}""";
 
     private final Workspace workspace;
     private final ToolSpec spec;
@@ -92,7 +92,7 @@ public final class FindTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(FindInput.parse(call.input(), workspace), scope));
+        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(FindInput.parse(call.input(), workspace, spec), scope));
     }
 
     private ToolResult run(FindInput input, CallScope scope) throws InterruptedException {

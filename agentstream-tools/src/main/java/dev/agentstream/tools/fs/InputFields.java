@@ -2,7 +2,9 @@ package dev.agentstream.tools.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.core.ToolSpec;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +18,23 @@ public final class InputFields {
             throw new ToolInputException("The input must be a JSON object with the tool's fields, e.g. {\"path\": \"/abs/dir\"}.");
         }
         this.input = input;
+    }
+
+    /**
+     * The input of the tool {@code spec} describes. A field its schema does not have is refused: ignoring a misspelt
+     * or invented option ({@code ignore_case} for {@code case_sensitive}) would run another call than the one asked for.
+     */
+    public InputFields(JsonNode input, ToolSpec spec) {
+        this(input);
+        JsonNode properties = spec.inputSchema().path("properties");
+        for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!properties.has(name)) {
+                List<String> known = new ArrayList<>();
+                properties.fieldNames().forEachRemaining(known::add);
+                throw new ToolInputException(spec.name() + " has no field '" + name + "'; use only " + String.join(", ", known) + ".");
+            }
+        }
     }
 
     public Optional<String> text(String field) {

@@ -2,6 +2,7 @@ package dev.agentstream.tools.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.ToolInputException;
+import dev.agentstream.core.ToolSpec;
 import dev.agentstream.tools.fs.InputFields;
 import dev.agentstream.tools.Workspace;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ record TreeInput(Path path, int maxDepth, int maxEntries, boolean sizes, boolean
     static final int DEFAULT_MAX_ENTRIES = 1000;
     static final int MAX_MAX_ENTRIES = 10_000_000;
 
-    static TreeInput parse(JsonNode json, Workspace workspace) {
-        InputFields fields = new InputFields(json);
+    static TreeInput parse(JsonNode json, Workspace workspace, ToolSpec spec) {
+        InputFields fields = new InputFields(json, spec);
         String rawPath = fields.requiredText("path", "\"/abs/project\"");
         Path path = workspace.resolve(rawPath);
         if (!Files.exists(path)) {

@@ -48,7 +48,7 @@ public final class TreeTool implements Tool {
               "sizes":{"type":"boolean","description":"Show each file's size (default false)."},
               "hidden":{"type":"boolean","description":"Also show hidden entries (names starting with '.'); default false."},
               "no_ignore":{"type":"boolean","description":"Also show what .gitignore, .ignore and .git/ would hide; default false."}
-            },"required":["path"]}""";
+            },"required":["path"],"additionalProperties":false}""";
 
     private final Workspace workspace;
     private final ToolSpec spec;
@@ -77,7 +77,7 @@ public final class TreeTool implements Tool {
 
     @Override
     public ToolStream execute(ToolCall call, ToolContext context) {
-        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(TreeInput.parse(call.input(), workspace), scope));
+        return ToolStreams.start(call, context, OutputKind.FILE_CONTENT, scope -> run(TreeInput.parse(call.input(), workspace, spec), scope));
     }
 
     private ToolResult run(TreeInput input, CallScope scope) {

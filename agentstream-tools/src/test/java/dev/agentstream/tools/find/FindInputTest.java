@@ -44,6 +44,17 @@ class FindInputTest {
     }
 
     @Test
+    void aFieldTheToolDoesNotHaveIsRefusedNotIgnored() throws Exception {
+        Files.writeString(tmp.resolve("a.txt"), "Hello\n");
+        // Ignored, this would search case-sensitively and report no match for a line that is there.
+        assertThat(error(Map.of("path", tmp.toString(), "pattern", "hello", "ignore_case", true)))
+                .contains("find has no field 'ignore_case'").contains("case_sensitive");
+        ToolRun.Recorded asked = calls.run(Map.of("path", tmp.toString(), "pattern", "hello", "case_sensitive", false));
+        assertThat(asked.isError()).isFalse();
+        assertThat(asked.text()).contains("a.txt:1:Hello");
+    }
+
+    @Test
     void pathsMustBeAbsoluteAndExist() {
         assertThat(error(Map.of("path", "relative/dir", "pattern", "x"))).contains("not an absolute path");
         assertThat(error(Map.of("path", tmp.resolve("nope").toString(), "pattern", "x"))).contains("does not exist");

@@ -172,6 +172,15 @@ class TreeToolTest {
     }
 
     @Test
+    void aFieldTheToolDoesNotHaveIsRefusedNotIgnored() throws Exception {
+        touch("a.txt");
+        ToolRun.Recorded depth = tree(Map.of("depth", 1));
+        assertThat(depth.isError()).isTrue();
+        assertThat(depth.text()).contains("tree has no field 'depth'").contains("max_depth");
+        assertThat(tree(Map.of("max_depth", 1)).isError()).isFalse();
+    }
+
+    @Test
     void aWorkspaceKeepsTheTreeInsideItsRoots() throws Exception {
         try (ToolRun restricted = new ToolRun(new TreeTool(Workspace.of(List.of(root))), tmp.resolve("spool"))) {
             assertThat(restricted.run(Map.of("path", tmp.toString())).text()).contains("outside the workspace");
