@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Binds a picocli option to the field that holds its value through a getter and a setter, for options built with
@@ -30,6 +31,12 @@ final class OptionBinding<T> implements IGetter, ISetter {
     static <T> OptionSpec.Builder option(Supplier<T> getter, Consumer<T> setter, String... names) {
         OptionBinding<T> binding = new OptionBinding<>(getter, setter);
         return OptionSpec.builder(names).getter(binding).setter(binding).initialValue(getter.get());
+    }
+
+    /** A positional parameter whose value lives where {@code getter} and {@code setter} reach, like {@link #option}. */
+    static <T> PositionalParamSpec.Builder positional(Supplier<T> getter, Consumer<T> setter) {
+        OptionBinding<T> binding = new OptionBinding<>(getter, setter);
+        return PositionalParamSpec.builder().getter(binding).setter(binding).initialValue(getter.get());
     }
 
     @Override

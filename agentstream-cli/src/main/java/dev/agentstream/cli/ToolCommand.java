@@ -1,5 +1,8 @@
 package dev.agentstream.cli;
 
+import static dev.agentstream.cli.OptionBinding.option;
+import static dev.agentstream.cli.OptionBinding.positional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentstream.core.EventJson;
@@ -19,75 +22,94 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code agentstream tool NAME --input JSON}: one tool call, shown live. */
-@Command(name = "tool", mixinStandardHelpOptions = true,
-        description = "Run one tool call and show its output live.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the call succeeded (a command's own non-zero status is reported, not an error)",
-                "1:the result is an error", "2:bad usage", "130:cancelled with Ctrl-C",
-                "141:the reader of stdout went away (a closed pipe), so the call was cancelled"})
+/**
+ * {@code agentstream tool NAME --input JSON}: one tool call, shown live. Its picocli model is built with the
+ * programmatic API ({@link #commandLine()}), not from annotations: the README's first command and every one-shot
+ * call pay for the command line's model before the tool starts (see {@link OptionBinding}).
+ */
 final class ToolCommand implements Callable<Integer> {
 
     /** The longest a Ctrl-C or SIGTERM waits for the call to be cancelled and its session closed. */
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(8);
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
-    @CommandLine.ParentCommand
-    Main parent;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The tool to call, e.g. bash (see: agentstream tools).")
     String toolName;
-
-    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
-    InputSource source;
-
-    static final class InputSource {
-        @Option(names = "--input", paramLabel = "JSON", description = "The tool's input as JSON ('-' reads it from stdin).")
-        String json;
-
-        @Option(names = "--input-file", paramLabel = "FILE", description = "Read the input JSON from FILE ('-' for stdin).")
-        String file;
-    }
-
-    @Option(names = "--json", description = "Print NDJSON events on stdout, one per line, as they happen.")
+    /** The input as given with --input ('-' for stdin), or null. */
+    String inputJson;
+    /** The file given with --input-file ('-' for stdin), or null. */
+    String inputFile;
     boolean json;
-
-    @Option(names = "--buffered", description = "Turn streaming off: show only the final result.")
     boolean buffered;
-
-    @Option(names = "--budget", paramLabel = "CHARS", description = "Characters of output the model view keeps (default ${DEFAULT-VALUE}).")
     int budget = RuntimeConfig.defaults().outputBudgetChars();
-
-    @Option(names = "--id", paramLabel = "ID", description = "The call's id (default ${DEFAULT-VALUE}).")
     String callId = "c1";
-
     final PolicyOptions policyOptions = new PolicyOptions();
-
     final SandboxOptions sandboxOptions = new SandboxOptions();
 
-    /** This command's picocli model: its annotations, and the option groups it shares (built by hand, see {@link OptionBinding}). */
+    private ToolCommand() {}
+
+    /** The {@code tool} command, ready to parse and run. */
     static CommandLine commandLine() {
         ToolCommand command = new ToolCommand();
-        return SharedOptions.annotatedWith(command, command.policyOptions, command.sandboxOptions);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("tool").versionProvider(new Main.Version());
+        spec.usageMessage().description("Run one tool call and show its output live.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes());
+        StandardHelpOptions.addTo(spec);
+        spec.addPositional(positional(() -> command.toolName, v -> command.toolName = v).index("0").arity("1").required(true).paramLabel("NAME").type(String.class)
+                .description("The tool to call, e.g. bash (see: agentstream tools).").build());
+        spec.addOption(option(() -> command.json, v -> command.json = v, "--json").type(boolean.class)
+                .description("Print NDJSON events on stdout, one per line, as they happen.").build());
+        spec.addOption(option(() -> command.buffered, v -> command.buffered = v, "--buffered").type(boolean.class)
+                .description("Turn streaming off: show only the final result.").build());
+        spec.addOption(option(() -> command.budget, v -> command.budget = v, "--budget").paramLabel("CHARS").type(int.class)
+                .description("Characters of output the model view keeps (default ${DEFAULT-VALUE}).").build());
+        spec.addOption(option(() -> command.callId, v -> command.callId = v, "--id").paramLabel("ID").type(String.class)
+                .description("The call's id (default ${DEFAULT-VALUE}).").build());
+        command.policyOptions.addTo(spec);
+        command.sandboxOptions.addTo(spec);
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(option(() -> command.inputJson, v -> command.inputJson = v, "--input").paramLabel("JSON").type(String.class)
+                        .description("The tool's input as JSON ('-' reads it from stdin).").build())
+                .addArg(option(() -> command.inputFile, v -> command.inputFile = v, "--input-file").paramLabel("FILE").type(String.class)
+                        .description("Read the input JSON from FILE ('-' for stdin).").build())
+                .build());
+        command.spec = spec;
+        return new CommandLine(spec);
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "the call succeeded (a command's own non-zero status is reported, not an error)");
+        codes.put("1", "the result is an error");
+        codes.put("2", "bad usage");
+        codes.put("130", "cancelled with Ctrl-C");
+        codes.put("141", "the reader of stdout went away (a closed pipe), so the call was cancelled");
+        return codes;
+    }
+
+    /** The command this one runs under, when it does (its catalogue is the one offered). */
+    private Main parent() {
+        CommandSpec parent = spec.parent();
+        return parent != null && parent.userObject() instanceof Main main ? main : null;
     }
 
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
         BashConfig bash = sandboxOptions.apply(BashConfig.defaults().withPolicy(policyOptions.policy(cli)), cli);
-        ToolRegistry registry = Main.catalogueOf(parent).registry(StandardTools.Settings.of(bash));
+        ToolRegistry registry = Main.catalogueOf(parent()).registry(StandardTools.Settings.of(bash));
         if (registry.find(toolName).isEmpty()) {
             throw new CommandLine.ParameterException(cli, "There is no tool named '" + toolName + "'; run 'agentstream tools' to list them.");
         }
@@ -181,17 +203,17 @@ final class ToolCommand implements Callable<Integer> {
     private JsonNode readInput(CommandLine cli) {
         String text;
         try {
-            if (source.json != null && !source.json.equals("-")) {
-                text = source.json;
-            } else if (source.json != null) {
+            if (inputJson != null && !inputJson.equals("-")) {
+                text = inputJson;
+            } else if (inputJson != null) {
                 text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-            } else if (source.file.equals("-")) {
+            } else if (inputFile.equals("-")) {
                 text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             } else {
-                text = Files.readString(Path.of(source.file), StandardCharsets.UTF_8);
+                text = Files.readString(Path.of(inputFile), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(cli, "Cannot read the input file '" + source.file + "': " + e.getMessage());
+            throw new CommandLine.ParameterException(cli, "Cannot read the input file '" + inputFile + "': " + e.getMessage());
         }
         try {
             JsonNode node = EventJson.mapper().readTree(text);
