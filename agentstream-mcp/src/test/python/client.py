@@ -364,6 +364,39 @@ async def modern_cancel(target, _):
     return report
 
 
+async def modern_errors(url, _):
+    """Refused requests at 2026-07-28, by hand: each answer must be a JSON-RPC error body, never a Java exception."""
+    parts = urllib.parse.urlsplit(url)
+    meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}}
+
+    def exchange(method, body, headers):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        h = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream",
+             "MCP-Protocol-Version": "2026-07-28"}
+        h.update(headers)
+        conn.request(method, parts.path, body=body, headers=h)
+        resp = conn.getresponse()
+        raw = resp.read().decode("utf-8")
+        conn.close()
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            parsed = None
+        return {"status": resp.status, "body": parsed, "raw": raw[:500]}
+
+    return {
+        "noMeta": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 7, "method": "tools/list", "params": {}}),
+                           {"Mcp-Method": "tools/list"}),
+        "unknownTool": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 8, "method": "tools/call",
+                                                    "params": {"name": "nope", "arguments": {}, "_meta": meta}}),
+                                {"Mcp-Method": "tools/call", "Mcp-Name": "nope"}),
+        "notJson": exchange("POST", "{not json", {"Mcp-Method": "tools/list"}),
+        "get": exchange("GET", None, {}),
+        "foreignOrigin": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 9, "method": "tools/list", "params": {"_meta": meta}}),
+                                  {"Mcp-Method": "tools/list", "Origin": "http://evil.example"}),
+    }
+
+
 async def legacy(target, _):
     """The SDK pinned to the initialize handshake: the legacy server still answers it."""
     async with Client(server_of(target), mode="legacy") as client:
@@ -373,7 +406,7 @@ async def legacy(target, _):
     return report
 
 
-SCENARIOS = {"modern": modern, "modern-cancel": modern_cancel, "legacy": legacy, "listing": listing, "version": version, "cancel": cancel, "get-stream": get_stream, "resume": resume,
+SCENARIOS = {"modern": modern, "modern-cancel": modern_cancel, "modern-errors": modern_errors, "legacy": legacy, "listing": listing, "version": version, "cancel": cancel, "get-stream": get_stream, "resume": resume,
              "lost": lost, "idle": idle, "shells": shells}
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ import java.io.IOException;
  */
 final class ModernRouteFilter extends HttpFilter {
 
+    static final String POST_ONLY = "At MCP protocol " + ModernAssembly.VERSION + " there are no sessions, GET streams or DELETE: "
+            + "send each request as a POST (its answer comes in the POST's response).";
+
     private final HttpServlet modern;
     private final JsonRpcErrorFilter errors = new JsonRpcErrorFilter(true);
 
@@ -34,6 +37,12 @@ final class ModernRouteFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (!isModern(request)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            // The SDK's servlet would answer a bare 405: say what to send instead.
+            errors.doFilter(request, response, (req, res) -> ((HttpServletResponse) res).sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    POST_ONLY));
             return;
         }
         errors.doFilter(request, response, modern::service);

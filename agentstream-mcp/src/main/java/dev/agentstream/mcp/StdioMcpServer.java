@@ -65,7 +65,7 @@ public final class StdioMcpServer implements AutoCloseable {
     private Runnable serveModern(McpOptions options, InputStream in, OutputStream out, McpJsonMapper mapper) {
         var server = ModernAssembly.build(options, sessions, mapper, callThreads, EarlyInitialize.legacyVersions(),
                 ModernAssembly.SessionScope.shared(MODERN_SESSION));
-        StdioMcpTransport transport = new StdioMcpTransport(server, mapper, in, out);
+        StdioMcpTransport transport = new StdioMcpTransport(new SettledEraRequests(server), mapper, in, out);
         // The transport completes at the input's end, having cancelled what still ran.
         transport.start().doFinally(signal -> {
             sessions.ended(MODERN_SESSION);

@@ -119,8 +119,11 @@ class EarlyInitializeTest {
             input.send("""
                     {"jsonrpc":"2.0","id":3,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"c","version":"1"}}}""");
             JsonNode refused = EventJson.mapper().readTree(output.next());
-            assertThat(refused.path("error").path("code").asInt()).as("the era is settled: no handshake later").isNotZero();
-            assertThat(refused.path("error").path("message").asText()).doesNotContain("Exception");
+            // The era is settled: a later handshake learns the version to probe again at.
+            assertThat(refused.path("id").asInt()).isEqualTo(3);
+            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32022);
+            assertThat(refused.path("error").path("data").path("supported").toString()).isEqualTo("[\"2026-07-28\"]");
+            assertThat(refused.path("error").path("message").asText()).contains("server/discover");
             input.end();
             server.awaitClientGone();
         }

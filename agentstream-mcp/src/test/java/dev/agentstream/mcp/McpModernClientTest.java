@@ -84,6 +84,24 @@ class McpModernClientTest {
         }
     }
 
+    @Test
+    void refusedRequestsAtTheNewRevisionGetJsonRpcErrorBodies() throws Exception {
+        JsonNode report = scenario("modern-errors", http.endpoint().toString());
+        report.fields().forEachRemaining(entry -> {
+            JsonNode answer = entry.getValue();
+            assertThat(answer.path("status").asInt()).as(entry.getKey()).isGreaterThanOrEqualTo(400);
+            assertThat(answer.path("body").path("jsonrpc").asText()).as(entry.getKey() + ": " + answer.path("raw").asText()).isEqualTo("2.0");
+            assertThat(answer.path("body").path("error").path("message").asText()).as(entry.getKey()).isNotBlank();
+            assertThat(answer.path("raw").asText()).as(entry.getKey()).doesNotContain("Exception").doesNotContain("<html");
+        });
+        assertThat(report.path("noMeta").path("body").path("id").asInt()).isEqualTo(7);
+        assertThat(report.path("noMeta").path("body").path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(report.path("unknownTool").path("body").path("error").path("message").asText()).contains("nope");
+        assertThat(report.path("foreignOrigin").path("status").asInt()).isEqualTo(403);
+        assertThat(report.path("get").path("status").asInt()).isEqualTo(405);
+        assertThat(report.path("get").path("body").path("error").path("message").asText()).isEqualTo(ModernRouteFilter.POST_ONLY);
+    }
+
     private static void assertSameToolsAtTheNewRevision(JsonNode report) {
         assertThat(report.path("protocol").asText()).as("no fallback to the handshake").isEqualTo("2026-07-28");
         assertThat(report.path("serverName").asText()).isEqualTo(ServerAssembly.SERVER_NAME);
