@@ -12,7 +12,7 @@ import sys
 import time
 import urllib.parse
 
-from mcp import Client
+from mcp import Client, StdioServerParameters
 
 PROTOCOL = "2025-11-25"
 
@@ -129,7 +129,7 @@ def text_of(result):
 async def listing(url, folder):
     report = {}
     async with Client(url) as client:
-        report["protocol"] = client.session._negotiated_version
+        report["protocol"] = client.protocol_version
         tools = (await client.list_tools()).tools
         report["tools"] = [json.loads(t.model_dump_json(by_alias=True, exclude_none=True)) for t in tools]
         results = {}
@@ -155,41 +155,18 @@ async def version(url, _):
     report["badInSessionStatus"] = resp.status
     resp.read()
     conn.close()
-    # The SDK first probes server/discover at a protocol this server does not speak, then falls back.
+    # The SDK first probes server/discover at 2026-07-28; answered, it stays at that revision.
     async with Client(url) as client:
-        report["sdkProtocol"] = client.session._negotiated_version
+        report["sdkProtocol"] = client.protocol_version
         report["sdkTools"] = [t.name for t in (await client.list_tools()).tools]
     return report
 
 
 async def cancel(url, _):
     report = {}
-    # The SDK: abandoning a call sends notifications/cancelled.
-    pids = []
-
-    async def on_progress(progress, total, message):
-        m = re.search(r"PID=(\d+)", message or "")
-        if m and not pids:
-            pids.append(int(m.group(1)))
-
+    # The SDK: abandoning a call cancels it (a notifications/cancelled, or at 2026-07-28 over HTTP the response closed).
     async with Client(url) as client:
-        task = asyncio.create_task(client.call_tool("bash", {"command": "sh -c 'echo PID=$$; exec sleep 300'"},
-                                                    progress_callback=on_progress))
-        for _ in range(400):
-            if pids:
-                break
-            await asyncio.sleep(0.05)
-        task.cancel()
-        try:
-            await task
-        except asyncio.CancelledError:
-            pass
-        report["sdkPid"] = pids[0] if pids else None
-        waited = time.monotonic()
-        while pids and running(pids[0]) and time.monotonic() - waited < 20:  # the cancellation travels on its own
-            await asyncio.sleep(0.02)
-        after = await client.call_tool("bash", {"command": "echo still here"})
-        report["sdkAfter"] = "\n".join(getattr(c, "text", "") for c in after.content)
+        report["sdkPid"], report["sdkAfter"] = await abandon_a_call(client)
     # By hand: the cancelled request's own stream must end without an answer.
     raw = Raw(url)
     raw.initialize()
@@ -300,7 +277,136 @@ async def shells(url, _):
     return {"pids": pids}
 
 
-SCENARIOS = {"listing": listing, "version": version, "cancel": cancel, "get-stream": get_stream, "resume": resume,
+# ---- protocol revision 2026-07-28 (the SDK's default mode) -------------------------------------------------
+
+def server_of(target):
+    """A URL, or (stdio) the server's command line as a JSON list."""
+    if target.startswith("["):
+        command = json.loads(target)
+        return StdioServerParameters(command=command[0], args=command[1:])
+    return target
+
+
+async def modern(target, folder):
+    """The SDK as it connects by default: server/discover, then stateless requests at the version it adopted."""
+    report = {}
+    progress = []
+    logs = []
+
+    async def on_progress(progress_value, total, message):
+        progress.append({"progress": progress_value, "message": message})
+
+    async def on_log(params):
+        logs.append({"level": params.level, "data": params.data})
+
+    async with Client(server_of(target), log_level="debug", logging_callback=on_log) as client:
+        report["protocol"] = client.protocol_version
+        report["serverName"] = client.server_info.name if client.server_info else None
+        report["discovered"] = list(client.session.discover_result.supported_versions) if client.session.discover_result else None
+        tools = (await client.list_tools()).tools
+        report["tools"] = [json.loads(t.model_dump_json(by_alias=True, exclude_none=True)) for t in tools]
+        r = await client.call_tool("bash", {"command": "echo one; sleep 0.5; echo two; exit 3"}, progress_callback=on_progress)
+        report["bash"] = {"isError": bool(r.is_error), "structured": r.structured_content, "text": text_of(json.loads(r.model_dump_json(by_alias=True))),
+                          "meta": (r.meta or {}).get("dev.agentstream/result")}
+        r = await client.call_tool("find", {"path": folder, "pattern": "needle"})
+        report["find"] = {"isError": bool(r.is_error), "structured": r.structured_content}
+        r = await client.call_tool("bash", {"command": ""})
+        report["badInput"] = {"isError": bool(r.is_error), "text": text_of(json.loads(r.model_dump_json(by_alias=True)))}
+    report["progress"] = progress
+    report["logs"] = logs
+    if not target.startswith("["):
+        quiet = []
+
+        async def on_quiet_log(params):
+            quiet.append(params.level)
+
+        async with Client(target, logging_callback=on_quiet_log) as client:
+            await client.call_tool("bash", {"command": "echo no opt-in"})
+        report["logsWithoutOptIn"] = quiet
+    return report
+
+
+async def abandon_a_call(client):
+    """Starts a command that reports its pid, abandons the call once the pid came in progress, waits for the
+    process to go (the cancellation travels on its own), and calls bash again: (pid, that call's text)."""
+    pids = []
+
+    async def on_progress(progress_value, total, message):
+        m = re.search(r"PID=(\d+)", message or "")
+        if m and not pids:
+            pids.append(int(m.group(1)))
+
+    task = asyncio.create_task(client.call_tool("bash", {"command": "sh -c 'echo PID=$$; exec sleep 300'"},
+                                                progress_callback=on_progress))
+    for _ in range(400):
+        if pids:
+            break
+        await asyncio.sleep(0.05)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
+    waited = time.monotonic()
+    while pids and running(pids[0]) and time.monotonic() - waited < 20:
+        await asyncio.sleep(0.02)
+    after = await client.call_tool("bash", {"command": "echo still here"})
+    return (pids[0] if pids else None), "\n".join(getattr(c, "text", "") for c in after.content)
+
+
+async def modern_cancel(target, _):
+    """Abandoning a call at 2026-07-28: over stdio a notifications/cancelled, over HTTP the response closed."""
+    report = {}
+    async with Client(server_of(target)) as client:
+        report["protocol"] = client.protocol_version
+        report["pid"], report["after"] = await abandon_a_call(client)
+    report["stillRunning"] = bool(report["pid"]) and running(report["pid"])
+    return report
+
+
+async def modern_errors(url, _):
+    """Refused requests at 2026-07-28, by hand: each answer must be a JSON-RPC error body, never a Java exception."""
+    parts = urllib.parse.urlsplit(url)
+    meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}}
+
+    def exchange(method, body, headers):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        h = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream",
+             "MCP-Protocol-Version": "2026-07-28"}
+        h.update(headers)
+        conn.request(method, parts.path, body=body, headers=h)
+        resp = conn.getresponse()
+        raw = resp.read().decode("utf-8")
+        conn.close()
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            parsed = None
+        return {"status": resp.status, "body": parsed, "raw": raw[:500]}
+
+    return {
+        "noMeta": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 7, "method": "tools/list", "params": {}}),
+                           {"Mcp-Method": "tools/list"}),
+        "unknownTool": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 8, "method": "tools/call",
+                                                    "params": {"name": "nope", "arguments": {}, "_meta": meta}}),
+                                {"Mcp-Method": "tools/call", "Mcp-Name": "nope"}),
+        "notJson": exchange("POST", "{not json", {"Mcp-Method": "tools/list"}),
+        "get": exchange("GET", None, {}),
+        "foreignOrigin": exchange("POST", json.dumps({"jsonrpc": "2.0", "id": 9, "method": "tools/list", "params": {"_meta": meta}}),
+                                  {"Mcp-Method": "tools/list", "Origin": "http://evil.example"}),
+    }
+
+
+async def legacy(target, _):
+    """The SDK pinned to the initialize handshake: the legacy server still answers it."""
+    async with Client(server_of(target), mode="legacy") as client:
+        report = {"protocol": client.protocol_version}
+        r = await client.call_tool("bash", {"command": "echo legacy"})
+        report["text"] = "\n".join(getattr(c, "text", "") for c in r.content)
+    return report
+
+
+SCENARIOS = {"modern": modern, "modern-cancel": modern_cancel, "modern-errors": modern_errors, "legacy": legacy, "listing": listing, "version": version, "cancel": cancel, "get-stream": get_stream, "resume": resume,
              "lost": lost, "idle": idle, "shells": shells}
 
 if __name__ == "__main__":

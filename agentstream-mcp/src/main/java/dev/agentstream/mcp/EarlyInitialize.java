@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +24,16 @@ import java.util.concurrent.CountDownLatch;
  * Answers a stdio client's connect before the server exists: the tools, their schemas and the SDK's server take
  * tens of milliseconds to build, while the answer to {@code initialize} depends on none of them (only on the
  * server's version and instructions). A thread reads the client's first lines as they come; an {@code initialize}
- * request (and a {@code server/discover} probe before it, which this server answers "method not found") in the
+ * request (and a {@code server/discover} probe at a revision this server does not speak before it, answered "method
+ * not found") in the
  * shape {@link InitializeFastPath} reads without Jackson's data binding is answered with the very bytes the SDK
  * would write. Then every byte read, those lines included, is handed to the server in order ({@link #input()}):
  * the SDK's session reads the same requests and ends in the state it would have reached answering them itself,
  * and its own answers to them are dropped ({@link #takeSent}). Anything else, and everything from the first line
  * this path does not take, is left to the server untouched.
+ *
+ * <p>A first message of revision 2026-07-28 ({@code server/discover} or any request at that version) is not answered
+ * here: the input is handed over at once, and {@link #modernEra()} tells the server to start the modern server.
  *
  * <p>What may arrive before the answer: a client sends {@code initialize} first and waits for its answer (a
  * {@code server/discover} probe, too, is answered before the client goes on), so the server reads later messages
@@ -54,6 +59,8 @@ public final class EarlyInitialize {
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private final List<SentAnswer> sent = new ArrayList<>();
     private int written;
+    /** Set before the hand-over when the first message was one of revision 2026-07-28. */
+    private volatile boolean modern;
     /** Every byte read from {@link #in} before the hand-over; the server reads them first. */
     private byte[] read = new byte[8192];
     private int readLength;
@@ -134,8 +141,14 @@ public final class EarlyInitialize {
                 String line = nextLine();
                 McpSchema.JSONRPCRequest request = line == null ? null : request(line);
                 if (request == null || request.id() == null) return;
+                if (i == 0 && ModernAssembly.VERSION.equals(modernVersion(request))) {
+                    // A client of revision 2026-07-28: the modern server answers it, this line included.
+                    modern = true;
+                    return;
+                }
                 if (DISCOVER.equals(request.method())) {
-                    // The SDK's answer to a method it does not have; the client then offers an older protocol.
+                    // A discover at a revision this server does not speak: the SDK's answer to a method it does not
+                    // have, and the client then offers an older protocol with initialize.
                     send(request, new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), null,
                             new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + DISCOVER, null)));
                     continue;
@@ -148,6 +161,33 @@ public final class EarlyInitialize {
         } finally {
             handedOver.countDown();
         }
+    }
+
+    /** The protocol version a request of the stateless revisions names in its {@code _meta}, or null. */
+    private static String modernVersion(McpSchema.JSONRPCRequest request) {
+        if (request.params() instanceof Map<?, ?> params && params.get("_meta") instanceof Map<?, ?> meta
+                && meta.get(io.modelcontextprotocol.modern.McpSchema.MetaKeys.PROTOCOL_VERSION) instanceof String version) {
+            return version;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the connection speaks revision 2026-07-28 (its first message said so), once the first lines were read:
+     * waits for them.
+     */
+    boolean modernEra() {
+        try {
+            handedOver.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return modern;
+    }
+
+    /** The protocol versions the legacy stdio server negotiates with {@code initialize}. */
+    static List<String> legacyVersions() {
+        return StdioVersions.SUPPORTED;
     }
 
     /** The line as the SDK reads it into a request, or null when it is something else or needs Jackson's data binding. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -54,10 +55,12 @@ public final class HttpMcpServer implements AutoCloseable {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private static final Duration CONNECTION_IDLE = Duration.ofMinutes(5);
+    private static final Duration MODERN_HEARTBEAT = Duration.ofSeconds(1);
 
     private final McpSessions sessions;
     private final Scheduler callThreads = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "agentstream-mcp-calls");
     private final McpAsyncServer server;
+    private final HttpServletMcpTransport modern;
     private final Server jetty;
     private final ServerConnector connector;
     private final HttpAccess access;
@@ -80,6 +83,14 @@ public final class HttpMcpServer implements AutoCloseable {
         StartupTrace.mark("http: servlet built");
         this.server = ServerAssembly.build(McpServer.async(new TrackingStreamableProvider(servlet, sessions, mapper)), options, sessions, mapper, callThreads);
 
+        this.modern = HttpServletMcpTransport.builder(ModernAssembly.build(options, sessions, mapper, callThreads,
+                        servlet.protocolVersions(), ModernAssembly.SessionScope.perCall(sessions)))
+                .jsonMapper(mapper)
+                .endpoint(ENDPOINT)
+                .httpHeaderValidator(headerValidator(access))
+                // A modern client cancels a call by closing its response: a heartbeat that fails to write notices it.
+                .keepAliveInterval(MODERN_HEARTBEAT)
+                .build();
         StartupTrace.mark("http: sdk server assembled");
         JettyMemoryHint.apply();
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -106,8 +117,12 @@ public final class HttpMcpServer implements AutoCloseable {
             bearer.setAsyncSupported(true);
             context.addFilter(bearer, "/*", EnumSet.of(DispatcherType.REQUEST));
         });
+        // Before the legacy filters: a request of revision 2026-07-28 has no session for them to look at.
+        addFilter(context, new ModernRouteFilter(modern));
         addFilter(context, new RequestIdFilter());
-        addFilter(context, new ProtocolVersionFilter(servlet.protocolVersions()));
+        List<String> versions = new ArrayList<>(servlet.protocolVersions());
+        versions.add(ModernAssembly.VERSION); // named to a client refused for another version (the router took this one)
+        addFilter(context, new ProtocolVersionFilter(versions));
         addFilter(context, new ConnectionWatchFilter(sessions));
         addFilter(context, new ResumptionFilter(sessions));
         addFilter(context, new JsonRpcErrorFilter());
@@ -220,6 +235,7 @@ public final class HttpMcpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        modern.closeGracefully();
         try {
             server.closeGracefully().block(CLOSE_GRACE);
         } catch (RuntimeException e) {

@@ -31,12 +31,30 @@ final class JsonRpcErrorFilter extends HttpFilter {
     /** What the TypeScript SDK's server answers for an unknown session. */
     static final int SESSION_NOT_FOUND = -32001;
 
+    /** Whether an error answer that already is a JSON-RPC response (id, code, data and all) goes out as it is. */
+    private final boolean keepJsonRpcAnswers;
+
+    /** Rewrites every error answer (the legacy SDK's are Java exceptions). */
+    JsonRpcErrorFilter() {
+        this(false);
+    }
+
+    /** With {@code keepJsonRpcAnswers}, only error answers that are not JSON-RPC responses are rewritten. */
+    JsonRpcErrorFilter(boolean keepJsonRpcAnswers) {
+        this.keepJsonRpcAnswers = keepJsonRpcAnswers;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         ErrorCapture capture = new ErrorCapture(response);
         chain.doFilter(request, capture);
         if (capture.body == null) return;
         if (capture.writer != null) capture.writer.flush();
+        if (keepJsonRpcAnswers && isJsonRpcError(capture.body.toString(StandardCharsets.UTF_8))) {
+            response.setContentLength(capture.body.size());
+            capture.body.writeTo(response.getOutputStream());
+            return;
+        }
         byte[] rewritten = EventJson.mapper().writeValueAsBytes(errorBody(capture.getStatus(), capture.body.toString(StandardCharsets.UTF_8),
                 request.getHeader("Mcp-Session-Id")));
         response.setContentType("application/json");
@@ -74,6 +92,11 @@ final class JsonRpcErrorFilter extends HttpFilter {
         error.put("code", code);
         error.put("message", message);
         return body;
+    }
+
+    private static boolean isJsonRpcError(String body) {
+        JsonNode node = parse(body);
+        return node != null && "2.0".equals(node.path("jsonrpc").asText()) && node.path("error").isObject();
     }
 
     private static String sdkMessage(String sdkBody) {

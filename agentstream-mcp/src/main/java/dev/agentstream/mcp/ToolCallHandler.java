@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class ToolCallHandler {
 
     /** A client that does not take a progress notification within this time gets no more of them. */
-    private static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(ToolCallHandler.class);
 
@@ -41,20 +41,30 @@ final class ToolCallHandler {
     }
 
     McpSchema.CallToolResult call(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
-        String sessionId = exchange.sessionId();
         String requestId = RequestContext.requestIdOf(exchange.transportContext())
                 .orElseGet(() -> "unnamed-" + unnamedCalls.incrementAndGet());
-        ToolCall call = new ToolCall(requestId, request.name(), input(request.arguments()));
+        return call(exchange.sessionId(), requestId, request.name(), request.arguments(), request.progressToken(), request.meta(),
+                new ExchangePeer(exchange));
+    }
+
+    /**
+     * Runs the call {@code name(arguments)} known as {@code requestId} in the runtime session {@code sessionId};
+     * progress (when {@code progressToken} is set) and the call's notices go to {@code peer}, in order, before the
+     * result is returned. Any protocol revision's server calls this: the tool logic is the same for all of them.
+     */
+    McpSchema.CallToolResult call(String sessionId, String requestId, String name, Map<String, Object> arguments,
+                                  Object progressToken, Map<String, Object> meta, Peer peer) {
+        ToolCall call = new ToolCall(requestId, name, input(arguments));
         McpSessions.Started started = sessions.start(sessionId, requestId, call);
         try {
-            Consumer<ToolEvent> progress = progressSender(senderTurns, exchange, request.progressToken(), OutputChunks.requested(request.meta()));
+            Consumer<ToolEvent> progress = progressSender(senderTurns, peer, progressToken, OutputChunks.requested(meta));
             Optional<ToolMetrics> metrics = sessions.metrics();
             ToolEvent terminal = started.call().deliver(metrics.isEmpty() ? progress : event -> {
                 if (!(event instanceof ToolEvent.Completed || event instanceof ToolEvent.Failed)) metrics.get().record(call.name(), event);
                 progress.accept(event);
             });
             metrics.ifPresent(m -> m.record(call.name(), terminal));
-            tellTheUser(exchange, call.name(), terminal);
+            tellTheUser(peer, sessionId, call.name(), terminal);
             return ResultTranslator.toResult(terminal, presentations.getOrDefault(call.name(), ToolPresentation.UNSTRUCTURED));
         } finally {
             started.finished().run();
@@ -62,10 +72,33 @@ final class ToolCallHandler {
     }
 
     /**
+     * Where a call's notifications go, however the protocol revision carries them. Each method blocks until the
+     * notification is on its way (or throws when it cannot be sent): a slow reader slows the call down.
+     */
+    interface Peer {
+        void progress(McpSchema.ProgressNotification notification);
+
+        void notice(McpSchema.LoggingMessageNotification notice);
+    }
+
+    /** A legacy MCP session's exchange, waiting at most {@link #NOTIFY_TIMEOUT} for each send. */
+    private record ExchangePeer(McpAsyncServerExchange exchange) implements Peer {
+        @Override
+        public void progress(McpSchema.ProgressNotification notification) {
+            exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+        }
+
+        @Override
+        public void notice(McpSchema.LoggingMessageNotification notice) {
+            exchange.loggingNotification(notice).block(NOTIFY_TIMEOUT);
+        }
+    }
+
+    /**
      * Sends progress in order and before the result, since the same thread sends both. A send that fails
      * throws, which makes the runtime stop delivering events (the call goes on and its result is kept).
      */
-    private static Consumer<ToolEvent> progressSender(SenderTurns turns, McpAsyncServerExchange exchange, Object progressToken,
+    private static Consumer<ToolEvent> progressSender(SenderTurns turns, Peer peer, Object progressToken,
             boolean carryOutput) {
         if (progressToken == null) return event -> {};
         ProgressTranslator translator = new ProgressTranslator(progressToken, carryOutput);
@@ -76,11 +109,11 @@ final class ToolCallHandler {
             if (!carriesOutput || outputSent.compareAndSet(false, true)) {
                 // Only streams of output wait their turn, and a call's first output goes at once: a new stream
                 // starts even when many others are streaming.
-                exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+                peer.progress(notification);
                 return;
             }
             try (SenderTurns.Turn turn = turns.take()) {
-                exchange.progressNotification(notification).block(NOTIFY_TIMEOUT);
+                peer.progress(notification);
             }
             // Virtual threads are not time-sliced: with fewer senders than turns, one whose output keeps coming
             // would take its turn again and again and hold its carrier; going to the back of the scheduler's queue
@@ -90,12 +123,12 @@ final class ToolCallHandler {
     }
 
     /** Sends the call's notices before its result; a client that does not take them still gets the result. */
-    private static void tellTheUser(McpAsyncServerExchange exchange, String tool, ToolEvent terminal) {
+    private static void tellTheUser(Peer peer, String sessionId, String tool, ToolEvent terminal) {
         for (McpSchema.LoggingMessageNotification notice : CallNotices.about(tool, terminal)) {
             try {
-                exchange.loggingNotification(notice).block(NOTIFY_TIMEOUT);
+                peer.notice(notice);
             } catch (RuntimeException e) {
-                log.debug("A log notification to MCP session {} failed: {}", exchange.sessionId(), e.toString());
+                log.debug("A log notification to MCP session {} failed: {}", sessionId, e.toString());
                 return;
             }
         }

@@ -2,6 +2,8 @@ package dev.agentstream.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentstream.core.EventJson;
 import dev.agentstream.core.ToolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +33,9 @@ class EarlyInitializeTest {
             {"jsonrpc":"2.0","method":"notifications/initialized"}""";
     private static final String TOOLS_LIST = """
             {"jsonrpc":"2.0","id":99,"method":"tools/list"}""";
+    /** A probe at a revision newer than this server speaks: it falls back to initialize. */
     private static final String DISCOVER = """
-            {"jsonrpc":"2.0","id":1,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",\
+            {"jsonrpc":"2.0","id":1,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2027-01-01",\
             "io.modelcontextprotocol/clientInfo":{"name":"mcp","version":"0.1.0"},"io.modelcontextprotocol/clientCapabilities":{}}}}""";
 
     @ParameterizedTest
@@ -90,7 +93,44 @@ class EarlyInitializeTest {
     }
 
     @Test
-    void answersTheNewestClientsProbeAndThenItsInitializeAsTheServerWould() throws Exception {
+    void leavesAProbeAtTheStatelessRevisionToTheModernServerWhichAnswersOnTheSameStreams() throws Exception {
+        String discover = DISCOVER.replace("2027-01-01", ModernAssembly.VERSION);
+        String toolsList = """
+                {"jsonrpc":"2.0","id":2,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",\
+                "io.modelcontextprotocol/clientCapabilities":{}}}}""";
+        Pipe input = new Pipe();
+        Lines output = new Lines();
+        EarlyInitialize early = EarlyInitialize.start(input, output);
+        early.serverKnown(OPTIONS.version(), OPTIONS.notes());
+        input.send(discover);
+        assertThat(early.modernEra()).isTrue();
+        assertThat(early.answered()).as("nothing answered before the modern server").isZero();
+
+        try (StdioMcpServer server = StdioMcpServer.start(OPTIONS, early, output)) {
+            JsonNode discovered = EventJson.mapper().readTree(output.next());
+            assertThat(discovered.path("id").asInt()).isEqualTo(1);
+            List<String> versions = new ArrayList<>();
+            discovered.path("result").path("supportedVersions").forEach(v -> versions.add(v.asText()));
+            assertThat(versions).containsAll(EarlyInitialize.legacyVersions()).endsWith(ModernAssembly.VERSION);
+            assertThat(discovered.path("result").path("instructions").asText()).contains("second line");
+            input.send(toolsList);
+            JsonNode tools = EventJson.mapper().readTree(output.next());
+            assertThat(tools.path("result").path("tools").get(0).path("name").asText()).isEqualTo(new ImageTestTool().spec().name());
+            input.send("""
+                    {"jsonrpc":"2.0","id":3,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"c","version":"1"}}}""");
+            JsonNode refused = EventJson.mapper().readTree(output.next());
+            // The era is settled: a later handshake learns the version to probe again at.
+            assertThat(refused.path("id").asInt()).isEqualTo(3);
+            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32022);
+            assertThat(refused.path("error").path("data").path("supported").toString()).isEqualTo("[\"2026-07-28\"]");
+            assertThat(refused.path("error").path("message").asText()).contains("server/discover");
+            input.end();
+            server.awaitClientGone();
+        }
+    }
+
+    @Test
+    void answersAProbeAtARevisionItDoesNotSpeakAndThenTheInitializeAsTheServerWould() throws Exception {
         String initialize = """
                 {"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp","version":"0.1.0"}}}""";
         List<String> expected = serverOnly(List.of(DISCOVER, initialize, INITIALIZED, TOOLS_LIST));

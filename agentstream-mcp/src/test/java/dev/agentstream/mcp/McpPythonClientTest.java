@@ -58,7 +58,8 @@ class McpPythonClientTest {
     @Test
     void toolsHaveTitlesAndBehaviourHints() throws Exception {
         JsonNode report = scenario("listing");
-        assertThat(report.path("protocol").asText()).isEqualTo("2025-11-25");
+        // The SDK's default mode: it asks server/discover first and stays at the stateless revision.
+        assertThat(report.path("protocol").asText()).isEqualTo("2026-07-28");
         Map<String, JsonNode> tools = new java.util.HashMap<>();
         report.path("tools").forEach(tool -> tools.put(tool.path("name").asText(), tool));
         assertThat(tools.get("bash").path("title").asText()).isEqualTo("Bash shell");
@@ -96,8 +97,8 @@ class McpPythonClientTest {
         JsonNode error = report.path("badBody").path("error");
         assertThat(error.path("code").asInt()).isEqualTo(ProtocolVersionFilter.UNSUPPORTED_PROTOCOL_VERSION);
         assertThat(error.path("message").asText()).contains("1999-01-01").contains("2025-11-25");
-        // The SDK's first probe speaks a newer protocol; refused, it falls back to one this server speaks.
-        assertThat(report.path("sdkProtocol").asText()).isEqualTo("2025-11-25");
+        // The SDK's first probe, server/discover at 2026-07-28, is answered: no fallback to initialize.
+        assertThat(report.path("sdkProtocol").asText()).isEqualTo("2026-07-28");
         assertThat(report.path("sdkTools")).isNotEmpty();
     }
 
