@@ -1,6 +1,7 @@
 package dev.agentstream.core;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -33,13 +34,13 @@ public sealed interface ToolEvent {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Output other && t == other.t && callId.equals(other.callId) && stream.equals(other.stream)
-                    && text.equals(other.text);
+            return o instanceof Output other && t == other.t && Objects.equals(callId, other.callId)
+                    && Objects.equals(stream, other.stream) && Objects.equals(text, other.text);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(callId, t, stream, text);
+            return Objects.hash(callId, t, stream, text);
         }
 
         @Override
