@@ -38,8 +38,8 @@ final class JsonLines {
 
     /**
      * Writes an output event as {@link EventJson#toJson} would, byte for byte, without building the JSON tree
-     * or escaping its text char by char; false (nothing written) when its strings hold a surrogate, which
-     * {@link #print(JsonNode)} then writes.
+     * or escaping its text char by char (nor encoding it, when the event carries its UTF-8); false (nothing
+     * written) when its strings hold a surrogate, which {@link #print(JsonNode)} then writes.
      */
     synchronized boolean printOutput(ToolEvent.Output output) {
         Utf8JsonText line = outputLine;
@@ -49,7 +49,7 @@ final class JsonLines {
         line.ascii(",\"t\":").number(output.t()).ascii(",\"stream\":");
         if (!line.quoted(output.stream())) return false;
         line.ascii(",\"text\":");
-        if (!line.quoted(output.text())) return false;
+        if (!line.quoted(output.text(), output.utf8())) return false;
         line.ascii("}\n");
         out.write(line.bytes(), 0, line.length());
         out.flush();

@@ -59,6 +59,21 @@ final class Utf8JsonText {
     boolean quoted(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         if (mayHoldSurrogate(s, utf8) && hasSurrogate(s)) return false;
+        return quotedUtf8(utf8);
+    }
+
+    /**
+     * As {@link #quoted(String)} for a string whose UTF-8 encoding the caller has ({@code utf8}, exactly
+     * {@code s.getBytes(UTF_8)}, so the string is never encoded again): in valid UTF-8 a surrogate can only be
+     * half of a pair, which is a four-byte sequence, so the bytes are looked through for a four-byte lead.
+     */
+    boolean quoted(String s, byte[] utf8) {
+        if (utf8 == null) return quoted(s);
+        if (hasFourByteLead(utf8)) return false;
+        return quotedUtf8(utf8);
+    }
+
+    private boolean quotedUtf8(byte[] utf8) {
         ensure(utf8.length + 2);
         bytes[length++] = '"';
         int i = 0;
@@ -93,6 +108,20 @@ final class Utf8JsonText {
             if ((c >= 0 && c < 0x20) || c == '"' || c == '\\') return i;
         }
         return to;
+    }
+
+    /** Whether a byte of {@code b} is 0xF0 or above: the lead of a four-byte UTF-8 sequence (a char beyond U+FFFF). */
+    static boolean hasFourByteLead(byte[] b) {
+        int i = 0;
+        for (; i + Long.BYTES <= b.length; i += Long.BYTES) {
+            // a byte's high nibble is F exactly when that byte of the xor is zero: the zero-byte test flags it
+            long x = ((long) LONGS.get(b, i) & 0xF0F0F0F0F0F0F0F0L) ^ 0xF0F0F0F0F0F0F0F0L;
+            if (((x - ONES) & ~x & HIGHS) != 0) return true;
+        }
+        for (; i < b.length; i++) {
+            if ((b[i] & 0xF0) == 0xF0) return true;
+        }
+        return false;
     }
 
     private void escape(byte c) {

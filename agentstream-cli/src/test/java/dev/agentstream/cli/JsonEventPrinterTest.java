@@ -39,6 +39,45 @@ class JsonEventPrinterTest {
     }
 
     @Test
+    void outputEventsCarryingTheirUtf8AreWrittenAsTheJsonTreeWritesTheirText() throws Exception {
+        String run = "var v1=f(2);".repeat(10_000); // a long ASCII run, then what needs escaping or is not ASCII
+        List<String> texts = new ArrayList<>(List.of("", "plain ascii", run + "\u00e9\u4e2d", run + "\"\\\t\u0000\u001f" + run,
+                run + "\ud83d\ude00" + run, "\ud83d\ude00", "x\ud83d\ude00", run + "\n     2\tcaf\u00e9\n"));
+        Random random = new Random(43);
+        for (int n = 0; n < 300; n++) {
+            StringBuilder s = new StringBuilder(random.nextBoolean() ? run.substring(random.nextInt(run.length())) : "");
+            int len = random.nextInt(200);
+            for (int i = 0; i < len; i++) {
+                char piece = PIECES.charAt(random.nextInt(PIECES.length()));
+                if (Character.isSurrogate(piece)) continue; // a tool hands bytes on only for text that is valid UTF-8
+                s.append(random.nextInt(3) == 0 ? piece : (char) ('a' + random.nextInt(26)));
+            }
+            if (random.nextInt(4) == 0) s.append("\ud83d\ude00");
+            texts.add(s.toString());
+        }
+        for (String text : texts) {
+            ToolEvent.Output plain = new ToolEvent.Output("c1", 7, "stdout", text);
+            ToolEvent.Output withBytes = new ToolEvent.Output("c1", 7, "stdout", text, text.getBytes(StandardCharsets.UTF_8));
+            assertThat(withBytes).isEqualTo(plain).hasSameHashCodeAs(plain);
+            assertThat(printed(withBytes)).as("text %s", text).isEqualTo(jsonTree(plain));
+        }
+    }
+
+    @Test
+    void findsAFourByteLeadInEveryPositionOfAWord() {
+        byte[] ascii = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8JsonText.hasFourByteLead(ascii)).isFalse();
+        assertThat(Utf8JsonText.hasFourByteLead("\u00e9\u4e2d\uffff\u07ff\u0080".repeat(5).getBytes(StandardCharsets.UTF_8))).isFalse();
+        for (int at = 0; at < ascii.length; at++) {
+            byte[] bytes = ascii.clone();
+            bytes[at] = (byte) 0xF0;
+            assertThat(Utf8JsonText.hasFourByteLead(bytes)).as("at %d", at).isTrue();
+            bytes[at] = (byte) 0xEF; // the highest three-byte lead
+            assertThat(Utf8JsonText.hasFourByteLead(bytes)).as("at %d", at).isFalse();
+        }
+    }
+
+    @Test
     void theLineParsesBackToTheSameText() throws Exception {
         String text = "\t\r\n\u0000\u001b[0m\u00e9\u4e2d end";
         JsonNode back = EventJson.mapper().readTree(printed(new ToolEvent.Output("c1", 1, "stdout", text)));

@@ -56,6 +56,28 @@ class ToolCommandTest {
     }
 
     @Test
+    void aViewsOutputEventsHoldTheNumberedFileAcrossChunksOfLongLines() throws Exception {
+        // a line of 300 KB (several reads and chunks), then escapes and non-ASCII after long ASCII runs, an emoji
+        // (a surrogate pair in the text), and lines in between; each piece once at a chunk's start and once inside
+        String run = "var v1=f(2);".repeat(25_000);
+        List<String> lines = List.of(run, run + "\u00e9\u4e2d\"quote\\back\ttab\u0001end", "short", run + "\ud83d\ude00" + run,
+                "caf\u00e9", "x".repeat(70_000) + "\u4e2d".repeat(20_000));
+        Path file = Files.writeString(dir.resolve("long-lines.txt"), String.join("\n", lines) + "\n");
+        StringBuilder numbered = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) numbered.append(String.format("%6d\t", i + 1)).append(lines.get(i)).append('\n');
+        try (CliProcess cli = CliProcess.start(dir, "tool", "str_replace_based_edit_tool", "--json", "--input",
+                "{\"command\":\"view\",\"path\":" + EventJson.mapper().writeValueAsString(file.toString()) + "}")) {
+            assertThat(cli.waitFor()).isZero();
+            StringBuilder streamed = new StringBuilder();
+            List<JsonNode> events = events(cli);
+            for (JsonNode e : events) if (e.get("type").asText().equals("output")) streamed.append(e.get("text").asText());
+            assertThat(streamed.toString()).isEqualTo(numbered.toString());
+            Path spool = Path.of(events.getLast().get("meta").get("spoolPath").asText());
+            assertThat(Files.readString(spool)).isEqualTo(numbered.toString());
+        }
+    }
+
+    @Test
     void fullOutputIsSpooledUnderAgentstreamHomeWhenOneIsSet() throws Exception {
         Path home = dir.resolve("home");
         try (CliProcess cli = CliProcess.start(dir, java.util.Map.of("AGENTSTREAM_HOME", home.toString()),

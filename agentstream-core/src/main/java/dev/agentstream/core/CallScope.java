@@ -1,6 +1,7 @@
 package dev.agentstream.core;
 
 import dev.agentstream.core.view.ModelView;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -59,13 +60,15 @@ public final class CallScope {
 
     /**
      * Sends a chunk of output whose UTF-8 encoding the tool already has ({@code utf8[offset, offset + length)},
-     * exactly {@code text.getBytes(UTF_8)}): the model view spools those bytes rather than encoding the text again.
+     * exactly {@code text.getBytes(UTF_8)}): the model view spools those bytes rather than encoding the text again,
+     * and the event carries a copy of them ({@link ToolEvent.Output#utf8()}) for a watcher that writes UTF-8.
      */
     public void output(String streamName, String text, byte[] utf8, int offset, int length) {
         if (text.isEmpty()) return;
         firstOutputNanos.compareAndSet(-1, System.nanoTime());
         view.append(text, utf8, offset, length);
-        stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text));
+        byte[] copy = Arrays.copyOfRange(utf8, offset, offset + length); // the tool reuses its buffer
+        stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text, copy));
     }
 
     /** Reports progress; throttled, so call it as often as is convenient. */

@@ -87,10 +87,11 @@ final class FileViewer {
             throws IOException {
         Utf8LineNumberer numberer = new Utf8LineNumberer(out::numbered);
         long end = range.map(r -> r.toEnd() ? Long.MAX_VALUE : r.end()).orElse(Long.MAX_VALUE);
+        long from = channel.position();
         Utf8LineNumberer.Numbered numbered = numberer.number(channel, firstLine, end, new Utf8LineNumberer.Progress() {
             @Override
-            public void read(long nextLine) throws IOException {
-                reportProgress(channel.position(), nextLine);
+            public void read(long bytesRead, long nextLine) {
+                reportProgress(from + bytesRead, nextLine);
             }
 
             @Override

@@ -57,7 +57,7 @@ final class Utf8LineNumberer {
      * Numbers the lines from the channel's position, the first of them {@code firstLine}, until the end of
      * the channel or the end of line {@code lastLine}.
      *
-     * @param progress told after each read: the channel's position and the next line's number
+     * @param progress told after each read: the bytes read so far and the next line's number
      */
     Numbered number(ReadableByteChannel channel, long firstLine, long lastLine, Progress progress) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(in);
@@ -65,8 +65,10 @@ final class Utf8LineNumberer {
         long shownLast = -1;
         boolean atLineStart = true;
         boolean pendingCr = false; // a \r at the end of the last read: dropped if a \n follows
+        long bytesRead = 0;
         int n;
         while ((n = read(channel, buffer)) > 0) {
+            bytesRead += n;
             if (progress.cancelled()) {
                 flush(true); // the lines numbered so far still reach the result
                 return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, true);
@@ -106,7 +108,7 @@ final class Utf8LineNumberer {
                 }
                 if (outLength >= CHUNK_BYTES) flush(false);
             }
-            progress.read(line);
+            progress.read(bytesRead, line);
         }
         if (pendingCr) out[outLength++] = '\r';
         flush(true);
@@ -115,7 +117,8 @@ final class Utf8LineNumberer {
 
     /** What {@link #number} reports to while it reads. */
     interface Progress {
-        void read(long nextLine) throws IOException;
+        /** After each read: {@code bytesRead} since {@link #number} began (counted, so no position call is made per read). */
+        void read(long bytesRead, long nextLine) throws IOException;
 
         boolean cancelled();
     }

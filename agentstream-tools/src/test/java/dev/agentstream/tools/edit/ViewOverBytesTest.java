@@ -90,7 +90,7 @@ class ViewOverBytesTest extends EditToolCalls {
                 Channels.newChannel(new ByteArrayInputStream(bytes(file.toString()))), 1, Long.MAX_VALUE,
                 new Utf8LineNumberer.Progress() {
                     @Override
-                    public void read(long nextLine) {
+                    public void read(long bytesRead, long nextLine) {
                         reads[0]++;
                     }
 
