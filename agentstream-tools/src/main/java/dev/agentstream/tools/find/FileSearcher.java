@@ -48,6 +48,8 @@ final class FileSearcher {
     /** The longest line held whole. */
     private final int maxLineBytes;
     private byte[] buffer = new byte[CHUNK_BYTES];
+    /** {@link #buffer} as the channels read into it: one view for all reads, remade when the buffer is. */
+    private ByteBuffer readView = ByteBuffer.wrap(buffer);
     private final StringBuilder out = new StringBuilder();
     /** The last lines of the previous chunk not shown yet: the context before a match at a chunk's start. */
     private final ArrayDeque<HeldLine> held = new ArrayDeque<>();
@@ -171,8 +173,10 @@ final class FileSearcher {
      * buffer means the file ended. A method of its own, so the JIT compiles the read path early and small.
      */
     private int fill(ReadableByteChannel source, int filled, long left) throws IOException {
+        if (readView.array() != buffer) readView = ByteBuffer.wrap(buffer);
         while (filled < buffer.length && left != 0) {
-            int n = source.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled));
+            readView.limit(buffer.length).position(filled);
+            int n = source.read(readView);
             if (n < 0) return filled;
             filled += n;
             left -= n;

@@ -57,7 +57,7 @@ final class ParallelSearch {
     /** The task that searches the tree under {@code root}; run it on a pool. */
     ForkJoinTask<Void> task(Path root) {
         IgnoreRules above = filter.usesIgnoreRules() ? IgnoreRules.above(root) : IgnoreRules.none();
-        return new FolderTask(root, above, null);
+        return new FolderTask(root, null, above, null);
     }
 
     /** Searches one file on the calling thread (a {@code path} that names a file). */
@@ -70,7 +70,7 @@ final class ParallelSearch {
     }
 
     private void searchFile(FileToSearch file) {
-        try (SeekableByteChannel channel = file.folder().openForReading(file.path())) {
+        try (SeekableByteChannel channel = file.folder().openForReading(file.path(), file.name())) {
             searchOpened(file.path(), channel, file.size());
         } catch (IOException e) {
             counters.unreadable.increment();
@@ -91,12 +91,15 @@ final class ParallelSearch {
 
     private final class FolderTask extends RecursiveAction {
         private final Path folder;
+        /** The folder's name as its parent listed it; null for the root. */
+        private final String name;
         private final IgnoreRules parentRules;
         /** The open parent folder, held for this task until the folder is opened from it; null for the root. */
         private final OpenFolder parent;
 
-        FolderTask(Path folder, IgnoreRules parentRules, OpenFolder parent) {
+        FolderTask(Path folder, String name, IgnoreRules parentRules, OpenFolder parent) {
             this.folder = folder;
+            this.name = name;
             this.parentRules = parentRules;
             this.parent = parent;
         }
@@ -117,7 +120,7 @@ final class ParallelSearch {
         private OpenFolder openFolder() throws IOException {
             try {
                 if (stopped.getAsBoolean()) return null;
-                return parent == null ? OpenFolder.open(folder) : parent.openSubfolder(folder);
+                return parent == null ? OpenFolder.open(folder) : parent.openSubfolder(folder, name);
             } finally {
                 if (parent != null) parent.close();
             }
@@ -166,16 +169,19 @@ final class ParallelSearch {
             String relative = path.substring(rootPrefix);
             if (directory) {
                 if (!globs.excludesDirectory(relative) && !KERNEL_FILE_SYSTEMS.contains(path)) {
-                    forked.add(new FolderTask(entry, rules, open.retain()).fork());
+                    forked.add(new FolderTask(entry, name, rules, open.retain()).fork());
                 }
                 return null;
             }
-            return globs.includesFile(relative) ? new FileToSearch(open, entry, type.size()) : null;
+            return globs.includesFile(relative) ? new FileToSearch(open, entry, name, type.size()) : null;
         }
     }
 
-    /** A file the walk admitted, in the folder it was listed in, with the size it saw (-1 when the listing gave the type alone). */
-    private record FileToSearch(OpenFolder folder, Path path, long size) {}
+    /**
+     * A file the walk admitted, in the folder it was listed in, with its name as listed and the size it saw (-1
+     * when the listing gave the type alone).
+     */
+    private record FileToSearch(OpenFolder folder, Path path, String name, long size) {}
 
     private final class FileBatchTask extends RecursiveAction {
         private final List<FileToSearch> files;

@@ -34,6 +34,8 @@ final class LinuxCalls {
     static final int EACCES = 13;
     static final int ENOTDIR = 20;
     static final int ELOOP = 40;
+    /** struct statfs is 120 bytes on 64-bit Linux; its first field, f_type, is the file system's magic number. */
+    static final int STATFS_BYTES = 128;
 
     static final boolean AVAILABLE = bind();
 
@@ -52,6 +54,8 @@ final class LinuxCalls {
 
     /** @param path a NUL-terminated name */
     static native int statx(int dirfd, byte[] path, int flags, int mask, Pointer buffer);
+
+    static native int fstatfs(int fd, Pointer buffer);
 
     static int errno() {
         return Native.getLastError();

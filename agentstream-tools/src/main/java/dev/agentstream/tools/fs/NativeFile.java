@@ -9,7 +9,9 @@ import java.nio.channels.SeekableByteChannel;
 
 /**
  * A file a walk opened itself ({@link NativeFolder}), read with {@code read(2)} into a per-thread native buffer
- * and copied from there, as the JDK's own channels read into a heap buffer. Read-only.
+ * and copied from there, as the JDK's own channels read into a heap buffer. Read-only. On a file system where a
+ * short read of a regular file is its end ({@link ShortReadEnds}), the read after a short one answers the end
+ * without asking the kernel: the zero-byte read that would say so costs a system call per small file.
  */
 final class NativeFile implements SeekableByteChannel {
 
@@ -18,11 +20,15 @@ final class NativeFile implements SeekableByteChannel {
 
     private final int fd;
     private final String path;
+    private final boolean shortReadEnds;
     private boolean open = true;
+    /** A short read has reached the end (only when {@link #shortReadEnds}); moving the position clears it. */
+    private boolean atEnd;
 
-    NativeFile(int fd, String path) {
+    NativeFile(int fd, String path, boolean shortReadEnds) {
         this.fd = fd;
         this.path = path;
+        this.shortReadEnds = shortReadEnds;
     }
 
     @Override
@@ -30,6 +36,7 @@ final class NativeFile implements SeekableByteChannel {
         ensureOpen();
         int wanted = Math.min(dst.remaining(), SCRATCH_BYTES);
         if (wanted == 0) return 0;
+        if (atEnd) return -1;
         Memory scratch = SCRATCH.get();
         long n;
         do {
@@ -37,6 +44,7 @@ final class NativeFile implements SeekableByteChannel {
         } while (n < 0 && LinuxCalls.errno() == LinuxCalls.EINTR);
         if (n < 0) throw new IOException(path + ": " + LinuxCalls.describe(LinuxCalls.errno()));
         if (n == 0) return -1;
+        atEnd = shortReadEnds && n < wanted;
         int count = (int) n;
         if (dst.hasArray()) {
             scratch.read(0, dst.array(), dst.arrayOffset() + dst.position(), count);
@@ -70,6 +78,7 @@ final class NativeFile implements SeekableByteChannel {
         ensureOpen();
         long at = LinuxCalls.lseek(fd, offset, whence);
         if (at < 0) throw new IOException(path + ": " + LinuxCalls.describe(LinuxCalls.errno()));
+        if (whence != LinuxCalls.SEEK_CUR) atEnd = false;
         return at;
     }
 

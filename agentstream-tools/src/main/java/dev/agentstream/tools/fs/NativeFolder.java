@@ -26,6 +26,9 @@ final class NativeFolder {
     private static final int LISTING_BYTES = 32 * 1024;
     private static final ThreadLocal<Memory> LISTING_BUFFER = ThreadLocal.withInitial(() -> new Memory(LISTING_BYTES));
     private static final ThreadLocal<byte[]> LISTING_BYTES_COPY = ThreadLocal.withInitial(() -> new byte[LISTING_BYTES]);
+    /** Room for a name of NAME_MAX (255) bytes and its NUL. */
+    private static final int NAME_BYTES = 256;
+    private static final ThreadLocal<byte[]> NAME_BUFFER = ThreadLocal.withInitial(() -> new byte[NAME_BYTES]);
     private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     /** Whether the JDK makes paths from text as UTF-8, so a UTF-8 name read here names the same bytes as a path. */
@@ -57,15 +60,17 @@ final class NativeFolder {
         return fd;
     }
 
-    /** The subfolder {@code entry} of the open folder {@code fd}; a link in its place is refused. */
-    static int openSubfolder(int fd, Path entry) throws IOException {
-        return check(LinuxCalls.openat(fd, nameBytes(entry.getFileName().toString()), FOLDER_FLAGS, 0), entry);
+    /** The subfolder {@code entry}, named {@code name}, of the open folder {@code fd}; a link in its place is refused. */
+    static int openSubfolder(int fd, Path entry, String name) throws IOException {
+        return check(LinuxCalls.openat(fd, terminatedName(name), FOLDER_FLAGS, 0), entry);
     }
 
-    /** The file {@code entry} of the open folder {@code fd}, for reading; a link in its place is refused. */
-    static NativeFile openFile(int fd, Path entry) throws IOException {
-        return new NativeFile(check(LinuxCalls.openat(fd, nameBytes(entry.getFileName().toString()), FILE_FLAGS, 0), entry),
-                entry.toString());
+    /**
+     * The file {@code entry}, named {@code name}, of the open folder {@code fd}, for reading; a link in its place
+     * is refused. {@code shortReadEnds}: the folder's file system ends a regular file's reads with a short one.
+     */
+    static NativeFile openFile(int fd, Path entry, String name, boolean shortReadEnds) throws IOException {
+        return new NativeFile(check(LinuxCalls.openat(fd, terminatedName(name), FILE_FLAGS, 0), entry), entry.toString(), shortReadEnds);
     }
 
     /** The type and size of {@code entry} itself (a link is not followed), for file systems whose listing leaves it unknown. */
@@ -138,6 +143,23 @@ final class NativeFolder {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code name} NUL-terminated, in a per-thread array when it is ASCII (every name a walk opens is passed so,
+     * and most names are ASCII: no array per file). Valid until the thread's next call.
+     */
+    private static byte[] terminatedName(String name) {
+        int length = name.length();
+        if (length >= NAME_BYTES) return nameBytes(name);
+        byte[] terminated = NAME_BUFFER.get();
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) return nameBytes(name);
+            terminated[i] = (byte) c;
+        }
+        terminated[length] = 0;
+        return terminated;
     }
 
     private static byte[] nameBytes(String name) {

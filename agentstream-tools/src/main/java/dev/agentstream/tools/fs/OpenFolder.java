@@ -37,12 +37,15 @@ public final class OpenFolder implements AutoCloseable {
     private final SecureDirectoryStream<Path> folder;
     private final int descriptor;
     private final FolderListing listing;
+    /** Whether a short read of a regular file in this folder is its end ({@link ShortReadEnds}; descriptor only). */
+    private final boolean shortReadEnds;
     private final AtomicInteger holders = new AtomicInteger(1);
 
-    private OpenFolder(SecureDirectoryStream<Path> folder, int descriptor, FolderListing listing) {
+    private OpenFolder(SecureDirectoryStream<Path> folder, int descriptor, FolderListing listing, boolean shortReadEnds) {
         this.folder = folder;
         this.descriptor = descriptor;
         this.listing = listing;
+        this.shortReadEnds = shortReadEnds;
     }
 
     /** Opens and lists {@code dir}, an absolute path without links; the caller holds it once. */
@@ -60,7 +63,12 @@ public final class OpenFolder implements AutoCloseable {
      * enters so); the caller holds it once.
      */
     public OpenFolder openSubfolder(Path entry) throws IOException {
-        if (folder == null) return listed(NativeFolder.openSubfolder(descriptor, entry), entry);
+        return openSubfolder(entry, entry.getFileName().toString());
+    }
+
+    /** {@link #openSubfolder(Path)} given the entry's name as listed, so it is not cut out of the path again. */
+    public OpenFolder openSubfolder(Path entry, String name) throws IOException {
+        if (folder == null) return listed(NativeFolder.openSubfolder(descriptor, entry, name), entry);
         SecureDirectoryStream<Path> subfolder;
         try {
             subfolder = folder.newDirectoryStream(entry.getFileName(), LinkOption.NOFOLLOW_LINKS);
@@ -79,7 +87,7 @@ public final class OpenFolder implements AutoCloseable {
             LinuxCalls.close(descriptor);
             throw e;
         }
-        if (listing != null) return new OpenFolder(null, descriptor, listing);
+        if (listing != null) return new OpenFolder(null, descriptor, listing, ShortReadEnds.onFileSystemOf(descriptor));
         LinuxCalls.close(descriptor);
         return listed(LinkFreeFiles.openDirectory(dir), dir);
     }
@@ -99,7 +107,7 @@ public final class OpenFolder implements AutoCloseable {
                 entries.add(entry);
                 names.add(name);
             }
-            return new OpenFolder(folder, -1, new FolderListing(dir, entries, names, null, gitignore, ignore, git));
+            return new OpenFolder(folder, -1, new FolderListing(dir, entries, names, null, gitignore, ignore, git), false);
         } catch (DirectoryIteratorException e) {
             folder.close();
             throw e.getCause();
@@ -126,7 +134,12 @@ public final class OpenFolder implements AutoCloseable {
 
     /** The regular file {@code entry} of this folder, opened for reading; a link in its place is refused. */
     public SeekableByteChannel openForReading(Path entry) throws IOException {
-        if (folder == null) return NativeFolder.openFile(descriptor, entry);
+        return openForReading(entry, entry.getFileName().toString());
+    }
+
+    /** {@link #openForReading(Path)} given the entry's name as listed, so it is not cut out of the path again. */
+    public SeekableByteChannel openForReading(Path entry, String name) throws IOException {
+        if (folder == null) return NativeFolder.openFile(descriptor, entry, name, shortReadEnds);
         try {
             return LinkFreeFiles.fileChannel(folder.newByteChannel(entry.getFileName(), READ));
         } catch (IOException e) {

@@ -62,6 +62,27 @@ class OpenFolderTest {
     }
 
     @Test
+    void filesAndFoldersAreOpenedByTheirListedNamesAsciiOrNot() throws Exception {
+        Path dir = Files.createDirectories(tmp.toRealPath().resolve("d"));
+        Files.writeString(Files.createDirectories(dir.resolve("sübfolder")).resolve("café.txt"), "é");
+        Files.writeString(dir.resolve("plain.txt"), "abc");
+        String longName = "n".repeat(255);
+        Files.writeString(dir.resolve(longName), "long");
+        try (OpenFolder open = OpenFolder.open(dir)) {
+            try (var channel = open.openForReading(dir.resolve("plain.txt"), "plain.txt")) {
+                assertThat(channel.read(ByteBuffer.allocate(8))).isEqualTo(3);
+            }
+            try (var channel = open.openForReading(dir.resolve(longName), longName)) {
+                assertThat(channel.read(ByteBuffer.allocate(8))).isEqualTo(4);
+            }
+            try (OpenFolder sub = open.openSubfolder(dir.resolve("sübfolder"), "sübfolder");
+                 var channel = sub.openForReading(dir.resolve("sübfolder/café.txt"), "café.txt")) {
+                assertThat(channel.read(ByteBuffer.allocate(8))).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aFileIsReadWholeInPiecesAndCanBeRepositioned() throws Exception {
         Path dir = Files.createDirectories(tmp.toRealPath().resolve("d"));
         byte[] content = new byte[200_000];
