@@ -78,16 +78,16 @@ abstract class McpServerContract {
             McpSchema.CallToolResult result = c.client.callTool(McpSchema.CallToolRequest.builder().name("bash")
                     .arguments(Map.of("command", "seq 1 300000"))
                     .meta(Map.of("progressToken", "full", OutputChunks.REQUEST_KEY, true)).build());
-            long resultNanos = System.nanoTime();
 
             // The SDK's client hands notifications to its consumer on more than one thread, so the order they were
-            // recorded in is not the order they came in: put them in offset order (McpLoadBench reads the raw stream in order).
-            java.util.TreeMap<Long, String> chunks = new java.util.TreeMap<>();
-            for (TestClient.Received<McpSchema.ProgressNotification> p : List.copyOf(c.progress)) {
-                assertThat(p.nanos()).isLessThan(resultNanos);
-                if (p.value().meta() == null || !p.value().meta().containsKey(OutputChunks.CHUNK_KEY)) continue;
-                Map<String, Object> chunk = (Map<String, Object>) p.value().meta().get(OutputChunks.CHUNK_KEY);
-                assertThat(chunks.put(((Number) chunk.get("offset")).longValue(), (String) chunk.get("text"))).as("a chunk sent twice").isNull();
+            // recorded in is not the order they came in, and the last ones may still be on their way to the consumer
+            // when the result is: wait for them, then put them in offset order. That the server sends them all before
+            // the result is held by the test above and by McpLoadBench, which read the raw stream in order.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            java.util.TreeMap<Long, String> chunks = outputChunks(c.progress);
+            while (chunks.values().stream().mapToInt(String::length).sum() < printed.length() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                chunks = outputChunks(c.progress);
             }
             StringBuilder received = new StringBuilder();
             for (Map.Entry<Long, String> chunk : chunks.entrySet()) {
@@ -101,6 +101,18 @@ abstract class McpServerContract {
             Map<String, Object> meta = (Map<String, Object>) result.meta().get(ResultTranslator.META_KEY);
             assertThat(java.nio.file.Files.readString(java.nio.file.Path.of((String) meta.get("spoolPath")))).isEqualTo(printed);
         }
+    }
+
+    /** The output chunks the progress notifications received so far carry, by offset. */
+    @SuppressWarnings("unchecked")
+    private static java.util.TreeMap<Long, String> outputChunks(List<TestClient.Received<McpSchema.ProgressNotification>> progress) {
+        java.util.TreeMap<Long, String> chunks = new java.util.TreeMap<>();
+        for (TestClient.Received<McpSchema.ProgressNotification> p : List.copyOf(progress)) {
+            if (p.value().meta() == null || !p.value().meta().containsKey(OutputChunks.CHUNK_KEY)) continue;
+            Map<String, Object> chunk = (Map<String, Object>) p.value().meta().get(OutputChunks.CHUNK_KEY);
+            assertThat(chunks.put(((Number) chunk.get("offset")).longValue(), (String) chunk.get("text"))).as("a chunk sent twice").isNull();
+        }
+        return chunks;
     }
 
     @Test
