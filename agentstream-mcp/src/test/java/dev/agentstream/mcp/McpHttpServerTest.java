@@ -97,6 +97,33 @@ class McpHttpServerTest extends McpServerContract {
         assertThat(fromAnotherSite.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void onTheWireTheRefusalNoticeComesBeforeTheResult() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> initialized = http.send(initialize(null).build(), HttpResponse.BodyHandlers.ofString());
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post(http, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        post(http, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"warning\"}}");
+
+        String stream = post(http, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"bash\",\"arguments\":{\"command\":\"rm -rf /\"}}}").body();
+
+        int notice = stream.indexOf("\"method\":\"notifications/message\"");
+        int result = stream.indexOf("\"id\":3,\"result\"");
+        assertThat(notice).as("the warning in the call's stream:%n%s", stream).isNotNegative();
+        assertThat(result).as("the result in the call's stream:%n%s", stream).isGreaterThan(notice);
+        assertThat(stream).contains("The safety policy refused a bash command");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String session, String message) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.endpoint())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-06-18")
+                .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static double counter(String scrape, String series) {
         return scrape.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError(series + " is not in\n" + scrape));

