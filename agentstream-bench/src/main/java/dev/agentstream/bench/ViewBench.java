@@ -1,9 +1,7 @@
 package dev.agentstream.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +68,7 @@ public final class ViewBench {
         }
     }
 
-    /** One run ({@code firstChunk} null: raw output, timed to its first byte): when the first output line arrived, when the process ended, its peak RSS, what it printed. */
+    /** One run: when the first chunk of output arrived, when the process ended, its peak RSS, how many bytes it printed, and the call's own time (agentstream only). */
     record Run(double firstChunkMs, double totalMs, long peakRssKiB, long stdoutBytes, int exitCode, double inToolMs) {}
 
     /** A source-code-like file: a 1 MiB block of lines of varied length (tabs included), written repeatedly. */
@@ -126,7 +124,13 @@ public final class ViewBench {
         return "{\"command\":\"view\",\"path\":" + BenchSupport.jsonString(file.toString()) + (range == null ? "" : ",\"view_range\":" + range) + "}";
     }
 
-    private Run run(List<String> command, Predicate<String> firstChunk) throws IOException, InterruptedException {
+    /**
+     * Runs {@code command} and reads its stdout to the end as raw bytes, never made into strings (a reader that
+     * decoded 1 GB of output into lines would take the two cores' time from the program it measures). With
+     * {@code firstChunkMarker} null the first byte counts as the first chunk; else the first line holding
+     * those bytes does, and the last line is kept (agentstream's result event, with its {@code meta}).
+     */
+    private Run run(List<String> command, byte[] firstChunkMarker) throws IOException, InterruptedException {
         Files.createDirectories(jvmTmp);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -134,59 +138,143 @@ public final class ViewBench {
         Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         double firstMs = -1;
         long bytes = 0;
-        String last = "";
-        if (firstChunk == null) { // a plain program: its bytes are counted as they come, never made into lines
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream out = process.getInputStream()) {
-                int n;
-                while ((n = out.read(buffer)) >= 0) {
-                    if (firstMs < 0 && n > 0) firstMs = (System.nanoTime() - start) / 1e6;
-                    bytes += n;
+        LastLine last = new LastLine();
+        MarkerScan marker = firstChunkMarker == null ? null : new MarkerScan(firstChunkMarker);
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream out = process.getInputStream()) {
+            int n;
+            while ((n = out.read(buffer)) >= 0) {
+                if (firstMs < 0 && n > 0 && (marker == null || marker.foundIn(buffer, n))) {
+                    firstMs = (System.nanoTime() - start) / 1e6;
                 }
-            }
-        } else try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                bytes += line.length() + 1;
-                if (!line.isEmpty()) last = line;
-                if (firstMs < 0 && firstChunk.test(line)) firstMs = (System.nanoTime() - start) / 1e6;
+                bytes += n;
+                if (marker != null) last.add(buffer, n);
             }
         }
         int exit = process.waitFor();
         double totalMs = (System.nanoTime() - start) / 1e6;
         sampler.join();
         deleteTree(jvmTmp); // the spool of a full view is as large as the file
-        return new Run(firstMs, totalMs, peakRss.get(), bytes, exit, FindTreeBench.metaNumber(last, "durationMs"));
+        double inTool = marker == null ? -1 : FindTreeBench.metaNumber(last.text(), "durationMs");
+        return new Run(firstMs, totalMs, peakRss.get(), bytes, exit, inTool);
     }
 
-    private List<Run> repeat(List<String> command, Predicate<String> firstChunk) throws Exception {
-        run(command, firstChunk); // warm-up: page cache, JIT-free but disk-warm start
-        List<Run> all = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            Run r = run(command, firstChunk);
-            if (r.exitCode() != 0) throw new IllegalStateException("exit code " + r.exitCode() + " from " + String.join(" ", command));
-            all.add(r);
+    /** Finds a byte sequence in a stream read in pieces (it may be split between two). */
+    private static final class MarkerScan {
+        private final byte[] marker;
+        private int matched;
+
+        MarkerScan(byte[] marker) {
+            this.marker = marker;
         }
-        return all;
+
+        boolean foundIn(byte[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                if (b[i] == marker[matched]) {
+                    if (++matched == marker.length) return true;
+                } else {
+                    matched = longestPrefixEndingWith(b[i]);
+                }
+            }
+            return false;
+        }
+
+        /** After a mismatch: the longest prefix of the marker that the matched part followed by {@code c} ends with. */
+        private int longestPrefixEndingWith(byte c) {
+            for (int k = matched; k > 0; k--) { // candidate: marker[0, k) == (marker[matched - k + 1, matched) + c)
+                if (marker[k - 1] != c) continue;
+                boolean same = true;
+                for (int j = 0; j < k - 1 && same; j++) same = marker[j] == marker[matched - k + 1 + j];
+                if (same) return k;
+            }
+            return 0;
+        }
+    }
+
+    /** The last non-empty line of a stream read in pieces, kept only while it is short (a result line is). */
+    private static final class LastLine {
+        private static final int MAX = 1 << 20;
+        private byte[] current = new byte[4096];
+        private int length;
+        private boolean overflowed;
+        private String last = "";
+
+        void add(byte[] b, int n) {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (b[i] != '\n') continue;
+                append(b, from, i - from);
+                if (length > 0 && !overflowed) last = new String(current, 0, length, StandardCharsets.UTF_8);
+                length = 0;
+                overflowed = false;
+                from = i + 1;
+            }
+            append(b, from, n - from);
+        }
+
+        private void append(byte[] b, int from, int n) {
+            if (overflowed || n == 0) return;
+            if (length + n > MAX) {
+                overflowed = true; // an output event's line: not the result
+                return;
+            }
+            if (length + n > current.length) current = Arrays.copyOf(current, Math.max(length + n, current.length * 2));
+            System.arraycopy(b, from, current, length, n);
+            length += n;
+        }
+
+        String text() {
+            return length > 0 && !overflowed ? new String(current, 0, length, StandardCharsets.UTF_8) : last;
+        }
+    }
+
+    /** The runs of a program and of its baseline, taken in turns. */
+    private record Paired(List<Run> tool, List<Run> baseline) {}
+
+    /**
+     * Runs {@code tool} and {@code baseline} in turns, RUNS times each, after one warm-up run of each (page cache):
+     * on a VM whose speed drifts over minutes, runs taken in turns see the same machine, where all of one
+     * program's runs and then all of the other's did not.
+     */
+    private Paired inTurns(List<String> tool, byte[] toolFirstChunk, List<String> baseline) throws Exception {
+        run(tool, toolFirstChunk);
+        run(baseline, null);
+        List<Run> toolRuns = new ArrayList<>();
+        List<Run> baselineRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            toolRuns.add(checked(run(tool, toolFirstChunk), tool));
+            baselineRuns.add(checked(run(baseline, null), baseline));
+        }
+        return new Paired(toolRuns, baselineRuns);
+    }
+
+    private static Run checked(Run r, List<String> command) {
+        if (r.exitCode() != 0) throw new IllegalStateException("exit code " + r.exitCode() + " from " + String.join(" ", command));
+        return r;
     }
 
     private String report() throws Exception {
-        Predicate<String> outputEvent = l -> l.contains("\"type\":\"output\"");
-        Predicate<String> anyLine = null; // read as raw bytes: a 300 MB line would cost the reader, not the program
+        byte[] outputEvent = "\"type\":\"output\"".getBytes(StandardCharsets.US_ASCII);
         long lastStart = fileLines - RANGE_LINES + 1;
-        List<Run> fullTool = repeat(agentstream(viewInput(null)), outputEvent);
-        List<Run> fullCat = repeat(List.of("cat", "-n", file.toString()), anyLine);
-        List<Run> oneLineTool = repeat(agentstream(viewInput(oneLine, null)), outputEvent);
-        List<Run> oneLineCat = repeat(List.of("cat", "-n", oneLine.toString()), anyLine);
-        List<Run> headTool = repeat(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent);
-        List<Run> headBase = repeat(List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"), anyLine);
-        List<Run> tailTool = repeat(agentstream(viewInput("[" + lastStart + ",-1]")), outputEvent);
-        List<Run> tailBase = repeat(List.of("sh", "-c", "sed -n '" + lastStart + ",$p' '" + file + "' | cat -n"), anyLine);
+        Paired full = inTurns(agentstream(viewInput(null)), outputEvent, List.of("cat", "-n", file.toString()));
+        Paired oneLineFull = inTurns(agentstream(viewInput(oneLine, null)), outputEvent, List.of("cat", "-n", oneLine.toString()));
+        Paired head = inTurns(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent,
+                List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"));
+        Paired tail = inTurns(agentstream(viewInput("[" + lastStart + ",-1]")), outputEvent,
+                List.of("sh", "-c", "sed -n '" + lastStart + ",$p' '" + file + "' | cat -n"));
+        List<Run> fullTool = full.tool();
+        List<Run> fullCat = full.baseline();
+        List<Run> oneLineTool = oneLineFull.tool();
+        List<Run> oneLineCat = oneLineFull.baseline();
+        List<Run> headTool = head.tool();
+        List<Run> headBase = head.baseline();
+        List<Run> tailTool = tail.tool();
+        List<Run> tailBase = tail.baseline();
 
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "## Viewing a %.0f MB file: `str_replace_based_edit_tool` view vs `cat -n`%n%n", fileBytes / 1e6))
                 .append(String.format(Locale.ROOT, "A generated source-like text file of %,d lines. Each figure is the median of %d runs of a fresh process ", fileLines, runs))
-                .append("(after one warm-up run, so the file is in the page cache); the agentstream runs are `agentstream tool str_replace_based_edit_tool --json` ")
+                .append("(after one warm-up run, so the file is in the page cache), agentstream's and the baseline's taken in turns; the agentstream runs are `agentstream tool str_replace_based_edit_tool --json` ")
                 .append("with its stdout read to the end, so every chunk is an NDJSON event and the full view is also spooled to disk.\n\n");
         md.append("| full view | whole call (ms) | in-tool (ms) | in-tool / `cat -n` | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n")

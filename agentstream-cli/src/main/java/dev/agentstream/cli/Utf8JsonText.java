@@ -65,42 +65,93 @@ final class Utf8JsonText {
     /**
      * As {@link #quoted(String)} for a string whose UTF-8 encoding the caller has ({@code utf8}, exactly
      * {@code s.getBytes(UTF_8)}, so the string is never encoded again): in valid UTF-8 a surrogate can only be
-     * half of a pair, which is a four-byte sequence, so the bytes are looked through for a four-byte lead.
+     * half of a pair, which is a four-byte sequence, so the bytes are looked through for a four-byte lead
+     * while they are copied, and what was appended is taken back if one turns up.
      */
     boolean quoted(String s, byte[] utf8) {
         if (utf8 == null) return quoted(s);
-        if (hasFourByteLead(utf8)) return false;
-        return quotedUtf8(utf8);
+        int start = length;
+        if (quotedUtf8(utf8, true)) return true;
+        length = start;
+        return false;
     }
 
     private boolean quotedUtf8(byte[] utf8) {
-        ensure(utf8.length + 2);
-        bytes[length++] = '"';
+        return quotedUtf8(utf8, false);
+    }
+
+    /**
+     * Copies {@code utf8} quoted and escaped, eight bytes at a time: each word is stored whole, then the end moved
+     * back to its first byte that needs an escape (file content has a tab and a line feed every few dozen bytes,
+     * and a copy call per run between them cost more than the scan). False, with part of it appended, when
+     * {@code refuseFourByteLeads} and it holds one.
+     */
+    private boolean quotedUtf8(byte[] utf8, boolean refuseFourByteLeads) {
+        int n = utf8.length;
+        ensure(n + 2 + Long.BYTES);
+        byte[] dst = bytes;
+        int d = length;
+        dst[d++] = '"';
         int i = 0;
-        while (i < utf8.length) {
-            int next = nextToEscape(utf8, i, utf8.length);
-            int run = next - i;
-            ensure(run + 7);
-            System.arraycopy(utf8, i, bytes, length, run);
-            length += run;
-            if (next == utf8.length) break;
-            escape(utf8[next]);
-            i = next + 1;
+        while (i + Long.BYTES <= n) {
+            long w = (long) LONGS.get(utf8, i);
+            if (refuseFourByteLeads && (w & HIGHS) != 0 && hasFourByteLead(w)) {
+                length = d;
+                return false;
+            }
+            LONGS.set(dst, d, w);
+            long found = needsEscape(w);
+            if (found == 0) {
+                i += Long.BYTES;
+                d += Long.BYTES;
+                continue;
+            }
+            int clean = Long.numberOfTrailingZeros(found) >>> 3;
+            i += clean;
+            d += clean;
+            // an escape is at most six bytes for one: room for it and for the rest unescaped, a word over
+            if (d + 6 + (n - i) + 1 + Long.BYTES > dst.length) {
+                length = d;
+                ensure(6 + (n - i) + 1 + Long.BYTES);
+                dst = bytes;
+            }
+            d = escape(dst, d, utf8[i]);
+            i++;
         }
-        bytes[length++] = '"';
+        for (; i < n; i++) {
+            byte c = utf8[i];
+            if (refuseFourByteLeads && (c & 0xF0) == 0xF0) {
+                length = d;
+                return false;
+            }
+            if (d + 6 + (n - i) + 1 > dst.length) {
+                length = d;
+                ensure(6 + (n - i) + 1);
+                dst = bytes;
+            }
+            if ((c >= 0 && c < 0x20) || c == '"' || c == '\\') d = escape(dst, d, c);
+            else dst[d++] = c;
+        }
+        dst[d++] = '"';
+        length = d;
         return true;
+    }
+
+    /**
+     * Per byte of {@code w}, the high bit set where it is below 0x20, or equal to '"', or to '\\' (bytes >= 0x80
+     * never match); the lowest flagged byte is always a real one, which is all that is asked of it.
+     */
+    private static long needsEscape(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        return ((w - 0x20 * ONES) & ~w | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGHS;
     }
 
     /** The index of the first byte in {@code [from, to)} that JSON needs escaped, or {@code to}. */
     static int nextToEscape(byte[] b, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long w = (long) LONGS.get(b, i);
-            // per byte, the high bit set where it is below 0x20, or equal to '"', or to '\\' (bytes >= 0x80 never
-            // match); the lowest flagged byte is always a real one, which is all that is needed here
-            long quote = w ^ 0x2222222222222222L;
-            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long found = ((w - 0x20 * ONES) & ~w | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGHS;
+            long found = needsEscape((long) LONGS.get(b, i));
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
         }
         for (; i < to; i++) {
@@ -114,9 +165,7 @@ final class Utf8JsonText {
     static boolean hasFourByteLead(byte[] b) {
         int i = 0;
         for (; i + Long.BYTES <= b.length; i += Long.BYTES) {
-            // a byte's high nibble is F exactly when that byte of the xor is zero: the zero-byte test flags it
-            long x = ((long) LONGS.get(b, i) & 0xF0F0F0F0F0F0F0F0L) ^ 0xF0F0F0F0F0F0F0F0L;
-            if (((x - ONES) & ~x & HIGHS) != 0) return true;
+            if (hasFourByteLead((long) LONGS.get(b, i))) return true;
         }
         for (; i < b.length; i++) {
             if ((b[i] & 0xF0) == 0xF0) return true;
@@ -124,23 +173,31 @@ final class Utf8JsonText {
         return false;
     }
 
-    private void escape(byte c) {
-        bytes[length++] = '\\';
+    private static boolean hasFourByteLead(long w) {
+        // a byte's high nibble is F exactly when that byte of the xor is zero: the zero-byte test flags it
+        long x = (w & 0xF0F0F0F0F0F0F0F0L) ^ 0xF0F0F0F0F0F0F0F0L;
+        return ((x - ONES) & ~x & HIGHS) != 0;
+    }
+
+    /** Writes {@code c}'s escape at {@code dst[d]}; returns the index after it. */
+    private static int escape(byte[] dst, int d, byte c) {
+        dst[d++] = '\\';
         switch (c) {
-            case '"', '\\' -> bytes[length++] = c;
-            case '\n' -> bytes[length++] = 'n';
-            case '\t' -> bytes[length++] = 't';
-            case '\r' -> bytes[length++] = 'r';
-            case '\b' -> bytes[length++] = 'b';
-            case '\f' -> bytes[length++] = 'f';
+            case '"', '\\' -> dst[d++] = c;
+            case '\n' -> dst[d++] = 'n';
+            case '\t' -> dst[d++] = 't';
+            case '\r' -> dst[d++] = 'r';
+            case '\b' -> dst[d++] = 'b';
+            case '\f' -> dst[d++] = 'f';
             default -> {
-                bytes[length++] = 'u';
-                bytes[length++] = '0';
-                bytes[length++] = '0';
-                bytes[length++] = HEX[c >> 4];
-                bytes[length++] = HEX[c & 0xF];
+                dst[d++] = 'u';
+                dst[d++] = '0';
+                dst[d++] = '0';
+                dst[d++] = HEX[c >> 4];
+                dst[d++] = HEX[c & 0xF];
             }
         }
+        return d;
     }
 
     /**

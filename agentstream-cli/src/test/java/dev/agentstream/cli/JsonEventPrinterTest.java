@@ -64,6 +64,24 @@ class JsonEventPrinterTest {
     }
 
     @Test
+    void escapesThatOutgrowTheBufferAndFourByteLeadsFoundLateLeaveNothingBehindInTheNextEvent() throws Exception {
+        String run = "     1\tint x = 1;\n".repeat(5_000);
+        List<String> texts = List.of("\u0001".repeat(70_000), "\t".repeat(50_000) + "x", run + "\u0001".repeat(30_000) + "\ud83d\ude00",
+                run + "\ud83d\ude00", "after", "\u001f\"\\".repeat(40_000) + "\ud83d\ude00tail", run + "caf\u00e9", "abc\ud83d\ude00",
+                "abcdefg\ud83d\ude00", "\n".repeat(7));
+        ByteArrayOutputStream together = new ByteArrayOutputStream();
+        JsonEventPrinter printer = new JsonEventPrinter(new PrintStream(together, true, StandardCharsets.UTF_8));
+        StringBuilder expected = new StringBuilder();
+        for (String text : texts) {
+            ToolEvent.Output withBytes = new ToolEvent.Output("c1", 7, "stdout", text, text.getBytes(StandardCharsets.UTF_8));
+            assertThat(printed(withBytes)).as("text of %d chars", text.length()).isEqualTo(jsonTree(withBytes));
+            printer.accept(withBytes); // one printer for all: a string taken back must not show in the next line
+            expected.append(jsonTree(withBytes));
+        }
+        assertThat(together.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
     void findsAFourByteLeadInEveryPositionOfAWord() {
         byte[] ascii = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
         assertThat(Utf8JsonText.hasFourByteLead(ascii)).isFalse();

@@ -64,9 +64,17 @@ public final class CallScope {
      * and the event carries a copy of them ({@link ToolEvent.Output#utf8()}) for a watcher that writes UTF-8.
      */
     public void output(String streamName, String text, byte[] utf8, int offset, int length) {
+        output(streamName, text, utf8, offset, length, -1);
+    }
+
+    /**
+     * As {@link #output(String, String, byte[], int, int)}, for a tool that counted the line feeds in those bytes
+     * ({@code lineFeeds}; -1 when it did not), so the model view need not count them again.
+     */
+    public void output(String streamName, String text, byte[] utf8, int offset, int length, long lineFeeds) {
         if (text.isEmpty()) return;
         firstOutputNanos.compareAndSet(-1, System.nanoTime());
-        view.append(text, utf8, offset, length);
+        view.append(text, utf8, offset, length, lineFeeds);
         byte[] copy = Arrays.copyOfRange(utf8, offset, offset + length); // the tool reuses its buffer
         stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text, copy));
     }

@@ -39,7 +39,7 @@ public final class ModelView implements AutoCloseable {
 
     private static final int CHUNK = 8192;
     private static final int MIN_LINE_CAP = 8192;
-    /** Spool bytes per write call (off the heap, freed only when the view is collected: kept small). */
+    /** The spool's first buffer (off the heap, freed only when the spool is closed and collected: kept small; larger output gets more). */
     private static final int SPOOL_BUFFER_BYTES = 1 << 16;
     /** Path length up to which the marker line stays within 300 chars; longer paths shrink the tail. */
     private static final int PATH_ALLOWANCE = 150;
@@ -129,7 +129,7 @@ public final class ModelView implements AutoCloseable {
         if (spoolError == null && spoolPendingHigh == 0 && !Character.isHighSurrogate(rawText.charAt(rawText.length() - 1))) {
             byte[] utf8 = rawText.getBytes(StandardCharsets.UTF_8);
             if (writeSpool(utf8, 0, utf8.length)) {
-                appendSpooled(rawText, utf8, 0, utf8.length, true);
+                appendSpooled(rawText, utf8, 0, utf8.length, true, -1);
                 return;
             }
         }
@@ -146,6 +146,14 @@ public final class ModelView implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void append(String text, byte[] utf8, int offset, int length) {
+        append(text, utf8, offset, length, -1);
+    }
+
+    /**
+     * As {@link #append(String, byte[], int, int)}, for a caller that knows how many line feeds the bytes hold
+     * ({@code lineFeeds}, or -1 when it does not): they are not counted again.
+     */
+    public synchronized void append(String text, byte[] utf8, int offset, int length, long lineFeeds) {
         ensureOpen();
         if (text == null || text.isEmpty()) return;
         if (spoolError != null || spoolPendingHigh != 0) { // the text must be joined to a surrogate or counted by chars
@@ -153,7 +161,7 @@ public final class ModelView implements AutoCloseable {
             return;
         }
         version++;
-        if (writeSpool(utf8, offset, length)) appendSpooled(text, utf8, offset, length, false);
+        if (writeSpool(utf8, offset, length)) appendSpooled(text, utf8, offset, length, false, lineFeeds);
         else appendChars(text, false);
     }
 
@@ -162,11 +170,11 @@ public final class ModelView implements AutoCloseable {
     }
 
     /** The text, spooled as {@code utf8[offset, offset + length)}, into the in-memory view. */
-    private void appendSpooled(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates) {
+    private void appendSpooled(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates, long lineFeeds) {
         if (kind == OutputKind.FILE_CONTENT) {
             contentUtf8 += length;
             if (all == null) {
-                appendToTail(text, utf8, offset, length, mayHoldLoneSurrogates);
+                appendToTail(text, utf8, offset, length, mayHoldLoneSurrogates, lineFeeds);
                 return;
             }
         }
@@ -195,11 +203,11 @@ public final class ModelView implements AutoCloseable {
      * ring holds) are copied, instead of copying it into chars and walking them. Committing it so leaves the
      * counters and the ring as committing its lines one by one would.
      */
-    private void appendToTail(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates) {
+    private void appendToTail(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates, long lineFeeds) {
         commit(false); // a line the chars path began, as a partial line: the same text goes into the ring before this
         int n = text.length();
         committedChars += n;
-        committedNewlines += ByteScan.count(utf8, offset, offset + length, (byte) '\n');
+        committedNewlines += lineFeeds >= 0 ? lineFeeds : ByteScan.count(utf8, offset, offset + length, (byte) '\n');
         // bytes as utf8Length counts them: UTF-8 writes a lone surrogate as one byte, '?', utf8Length counts it 2
         long loneSurrogates = mayHoldLoneSurrogates ? ByteScan.count(utf8, offset, offset + length, (byte) '?') - count(text, '?') : 0;
         committedUtf8 += length + loneSurrogates;

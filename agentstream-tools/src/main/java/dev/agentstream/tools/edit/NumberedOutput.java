@@ -74,11 +74,11 @@ final class NumberedOutput {
      * whole chunks, showing lines {@code first..last} between them,
      * with their UTF-8 bytes when the numbering has them ({@code utf8} null when not).
      */
-    void numbered(String text, byte[] utf8, int offset, int length) {
+    void numbered(String text, byte[] utf8, int offset, int length, long lineFeeds) {
         flush();
         emitted += text.length();
         if (utf8 == null) scope.output("stdout", text);
-        else scope.output("stdout", text, utf8, offset, length);
+        else scope.output("stdout", text, utf8, offset, length, lineFeeds);
     }
 
     /** Records the lines the chunks given to {@link #numbered} showed ({@code first} -1: none). */

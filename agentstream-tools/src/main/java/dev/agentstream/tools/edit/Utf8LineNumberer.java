@@ -22,15 +22,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8LineNumberer {
 
-    /** Bytes of output per chunk handed on (the last line piece may take it a read's worth over). */
-    static final int CHUNK_BYTES = 32 * 1024;
+    /**
+     * Bytes of output per chunk handed on (the last line piece may take it a read's worth over): large, since
+     * every chunk is one event, handed from thread to thread and written by each front door (32 KiB chunks made
+     * a 1 GB view 35,000 hand-overs, with a thread woken for most).
+     */
+    static final int CHUNK_BYTES = 128 * 1024;
     private static final int READ_BYTES = 64 * 1024;
-    private static final int NUMBER_WIDTH = 6;
+    /** The most bytes a chunk can hold: {@link #CHUNK_BYTES} less one, a read's worth, a line number and a {@code \r}. */
+    static final int MAX_CHUNK_BYTES = CHUNK_BYTES + READ_BYTES + 64;
 
     private final Sink sink;
     private final byte[] in = new byte[READ_BYTES];
-    private byte[] out = new byte[CHUNK_BYTES + READ_BYTES + 64];
+    private final byte[] out = new byte[MAX_CHUNK_BYTES];
     private int outLength;
+    /** Line feeds in {@code out[0, outLength)}. */
+    private long outLineFeeds;
     private long replacedBytes;
     private long crlfBreaks;
     private long lfBreaks;
@@ -45,9 +52,10 @@ final class Utf8LineNumberer {
     interface Sink {
         /**
          * Takes a chunk of output and, when the chunk's bytes were valid UTF-8, those bytes ({@code utf8[offset,
-         * offset + length)}, exactly {@code text.getBytes(UTF_8)}; only until this returns); else {@code utf8} is null.
+         * offset + length)}, exactly {@code text.getBytes(UTF_8)}; only until this returns), and the line feeds in
+         * them; else {@code utf8} is null.
          */
-        void accept(String text, byte[] utf8, int offset, int length);
+        void accept(String text, byte[] utf8, int offset, int length, long lineFeeds);
     }
 
     /** What numbering read: the lines it numbered (first and last, -1 for none) and the file's line count when it read to the end. */
@@ -62,6 +70,7 @@ final class Utf8LineNumberer {
     Numbered number(ReadableByteChannel channel, long firstLine, long lastLine, Progress progress) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(in);
         long line = firstLine;
+        LineNumberField number = new LineNumberField(firstLine);
         long shownLast = -1;
         boolean atLineStart = true;
         boolean pendingCr = false; // a \r at the end of the last read: dropped if a \n follows
@@ -80,7 +89,7 @@ final class Utf8LineNumberer {
                         flush(true);
                         return new Numbered(shownLast < 0 ? -1 : firstLine, shownLast, -1, false);
                     }
-                    putNumber(line);
+                    outLength = number.writeTo(out, outLength);
                     shownLast = line;
                     atLineStart = false;
                 }
@@ -102,7 +111,9 @@ final class Utf8LineNumberer {
                     if (crBeforeBreak || (crCarried && nl == i)) crlfBreaks++;
                     else lfBreaks++;
                     out[outLength++] = '\n';
+                    outLineFeeds++;
                     line++;
+                    number.increment();
                     atLineStart = true;
                     i = nl + 1;
                 }
@@ -144,20 +155,6 @@ final class Utf8LineNumberer {
         return n;
     }
 
-    /** Right-aligned in 6 columns and a tab, as {@code cat -n} writes it ({@link Lines#appendNumber}). */
-    private void putNumber(long number) {
-        int digits = 1;
-        for (long rest = number / 10; rest > 0; rest /= 10) digits++;
-        for (int i = digits; i < NUMBER_WIDTH; i++) out[outLength++] = ' ';
-        int end = outLength + digits;
-        for (int p = end - 1; p >= outLength; p--) {
-            out[p] = (byte) ('0' + number % 10);
-            number /= 10;
-        }
-        outLength = end;
-        out[outLength++] = '\t';
-    }
-
     /** Hands on the chunk, up to an unfinished UTF-8 sequence at its end unless {@code last}. */
     private void flush(boolean last) {
         int end = last ? outLength : outLength - unfinishedSequenceLength(out, outLength);
@@ -165,12 +162,13 @@ final class Utf8LineNumberer {
         String text = new String(out, 0, end, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             // a U+FFFD the file held, or one that replaced invalid bytes: either way the bytes are not the text's encoding
-            sink.accept(decodeCounting(end), null, 0, 0);
+            sink.accept(decodeCounting(end), null, 0, 0, -1);
         } else {
-            sink.accept(text, out, 0, end); // valid UTF-8 decodes and encodes back to the same bytes
+            sink.accept(text, out, 0, end, outLineFeeds); // valid UTF-8 decodes and encodes back to the same bytes
         }
-        System.arraycopy(out, end, out, 0, outLength - end);
+        System.arraycopy(out, end, out, 0, outLength - end); // the start of a UTF-8 sequence, never a line feed
         outLength -= end;
+        outLineFeeds = 0;
     }
 
     /** How many bytes at the end of {@code b[0, length)} begin a UTF-8 sequence that is not complete yet (0 to 3). */

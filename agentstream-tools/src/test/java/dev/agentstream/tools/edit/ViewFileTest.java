@@ -142,11 +142,11 @@ class ViewFileTest extends EditToolCalls {
 
     @Test
     void aLargeFileArrivesInSeveralChunksWithProgressByBytesRead() throws Exception {
-        Path file = Files.writeString(tmp.resolve("big.txt"), numberedLines(100_000));
+        Path file = Files.writeString(tmp.resolve("big.txt"), numberedLines(200_000));
         long size = Files.size(file);
         EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file));
         assertThat(view.outputs()).hasSizeGreaterThan(10)
-                .allSatisfy(o -> assertThat(o.text().length()).isLessThanOrEqualTo(NumberedOutput.CHUNK_CHARS + 64));
+                .allSatisfy(o -> assertThat(o.text().length()).isLessThanOrEqualTo(Utf8LineNumberer.MAX_CHUNK_BYTES));
         assertThat(view.progress()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.fraction()).isPresent();
             assertThat(p.fraction().getAsDouble()).isBetween(0.0, 1.0);

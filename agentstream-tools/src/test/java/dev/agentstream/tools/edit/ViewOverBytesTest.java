@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class ViewOverBytesTest extends EditToolCalls {
         for (int i = 1; i <= 20_000; i++) file.append("line ").append(i).append('\n'); // several reads' worth
         StringBuilder shown = new StringBuilder();
         int[] reads = {0};
-        Utf8LineNumberer.Numbered numbered = new Utf8LineNumberer((text, utf8, offset, length) -> shown.append(text)).number(
+        Utf8LineNumberer.Numbered numbered = new Utf8LineNumberer((text, utf8, offset, length, lineFeeds) -> shown.append(text)).number(
                 Channels.newChannel(new ByteArrayInputStream(bytes(file.toString()))), 1, Long.MAX_VALUE,
                 new Utf8LineNumberer.Progress() {
                     @Override
@@ -104,6 +105,48 @@ class ViewOverBytesTest extends EditToolCalls {
         assertThat(shown.toString()).startsWith("     1\tline 1\n")
                 .contains(String.format("%6d\t", numbered.lastLine())) // the last numbered line was handed on too
                 .doesNotContain(String.format("%6d\t", numbered.lastLine() + 1));
+    }
+
+    @Test
+    void eachChunkSaysHowManyLineFeedsItsBytesHold() throws Exception {
+        Random random = new Random(11);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        while (file.size() < 3 * Utf8LineNumberer.CHUNK_BYTES) {
+            byte[] piece = PIECES[random.nextInt(PIECES.length)];
+            boolean valid = Arrays.equals(bytes(new String(piece, StandardCharsets.UTF_8)), piece) && piece[0] != (byte) 0xEF;
+            // valid UTF-8 (no U+FFFD either) until the last chunk, so most chunks come with their bytes
+            if (piece[0] != 0 && (valid || file.size() > 2 * Utf8LineNumberer.CHUNK_BYTES)) {
+                file.writeBytes(random.nextInt(3) == 0 ? piece : bytes("abcdefghij".repeat(random.nextInt(8))));
+            }
+        }
+        long[] chunks = {0, 0};
+        long[] feedsSeen = {0};
+        new Utf8LineNumberer((text, utf8, offset, length, lineFeeds) -> {
+            chunks[0]++;
+            if (utf8 == null) {
+                assertThat(lineFeeds).isEqualTo(-1);
+                feedsSeen[0] += text.chars().filter(c -> c == '\n').count();
+                return;
+            }
+            chunks[1]++;
+            long counted = 0;
+            for (int i = offset; i < offset + length; i++) if (utf8[i] == '\n') counted++;
+            assertThat(lineFeeds).isEqualTo(counted);
+            feedsSeen[0] += lineFeeds;
+        }).number(Channels.newChannel(new ByteArrayInputStream(file.toByteArray())), 1, Long.MAX_VALUE, new Utf8LineNumberer.Progress() {
+            @Override
+            public void read(long bytesRead, long nextLine) {}
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        long fileFeeds = 0;
+        for (byte b : file.toByteArray()) if (b == '\n') fileFeeds++;
+        assertThat(chunks[0]).isGreaterThanOrEqualTo(3);
+        assertThat(chunks[1]).as("chunks handed on with their bytes").isGreaterThanOrEqualTo(2);
+        assertThat(feedsSeen[0]).isEqualTo(fileFeeds);
     }
 
     @Test
