@@ -1,7 +1,10 @@
 package dev.agentstream.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -256,7 +260,22 @@ public final class ViewBench {
     private String report() throws Exception {
         byte[] outputEvent = "\"type\":\"output\"".getBytes(StandardCharsets.US_ASCII);
         long lastStart = fileLines - RANGE_LINES + 1;
-        Paired full = inTurns(agentstream(viewInput(null)), outputEvent, List.of("cat", "-n", file.toString()));
+        List<String> fullCommand = agentstream(viewInput(null));
+        List<String> catCommand = List.of("cat", "-n", file.toString());
+        List<Run> fullToolRuns = new ArrayList<>();
+        List<Run> fullCatRuns = new ArrayList<>();
+        List<LaterCall> later = new ArrayList<>();
+        try (McpViewSession session = new McpViewSession()) {
+            run(fullCommand, outputEvent); // warm-ups: the page cache, and the session's first call
+            run(catCommand, null);
+            session.view(viewInput(null));
+            for (int i = 0; i < runs; i++) {
+                fullToolRuns.add(checked(run(fullCommand, outputEvent), fullCommand));
+                fullCatRuns.add(checked(run(catCommand, null), catCommand));
+                later.add(session.view(viewInput(null)));
+            }
+        }
+        Paired full = new Paired(fullToolRuns, fullCatRuns);
         Paired oneLineFull = inTurns(agentstream(viewInput(oneLine, null)), outputEvent, List.of("cat", "-n", oneLine.toString()));
         Paired head = inTurns(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent,
                 List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"));
@@ -279,6 +298,7 @@ public final class ViewBench {
         md.append("| full view | whole call (ms) | in-tool (ms) | in-tool / `cat -n` | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n")
                 .append(fullRow("agentstream (--json)", fullTool, fileBytes, fullCat))
+                .append(laterRow(later, fileBytes, fullCat))
                 .append(fullRow("`cat -n` (baseline, no JVM)", fullCat, fileBytes, fullCat))
                 .append(fullRow(String.format(Locale.ROOT, "agentstream, one %d MB line", ONE_LINE_MB), oneLineTool, Files.size(oneLine), oneLineCat))
                 .append(fullRow(String.format(Locale.ROOT, "`cat -n`, one %d MB line", ONE_LINE_MB), oneLineCat, Files.size(oneLine), oneLineCat));
@@ -288,9 +308,82 @@ public final class ViewBench {
                 .append(rangeRow(String.format(Locale.ROOT, "agentstream [%,d, -1] (the last lines)", lastStart), tailTool))
                 .append(rangeRow(String.format(Locale.ROOT, "`sed -n '%d,$p' \\| cat -n`", lastStart), tailBase))
                 .append("\nIn-tool is the call's own `meta.durationMs` (without the JVM's start-up), set against `cat -n`'s whole run on the same file. ")
+                .append("The later call is a view in a running `agentstream mcp` session (stdio) that has viewed the file once, so the JIT has compiled ")
+                .append("the view's loops; as for any MCP call whose client did not ask for the full output, its chunks go to the spool file and the ")
+                .append("model view, and the client gets progress notifications and the result, not the 1.2 GB of numbered text. ")
                 .append("The whole-call figures include starting a JVM; a range stops reading at its last line, and lines before it ")
                 .append("are skipped by counting line-feed bytes, without decoding.\n");
         return md.toString();
+    }
+
+    /** The full view as a later call of a running {@code agentstream mcp} session (the JIT has compiled the view's loops). */
+    private String laterRow(List<LaterCall> later, long bytes, List<Run> cat) {
+        double roundTrip = BenchSupport.median(later, LaterCall::roundTripMs);
+        double inTool = BenchSupport.median(later, LaterCall::inToolMs);
+        return String.format(Locale.ROOT, "| agentstream, later call (`mcp` session, calls 2-%d) | %.0f | %.0f | %.2f | %.1f | - | - |%n",
+                runs + 1, roundTrip, inTool, inTool / BenchSupport.median(cat, Run::totalMs), bytes / 1e6 / (inTool / 1000));
+    }
+
+    /** A view call in a running {@code mcp} session: the tools/call round trip and the tool's own time. */
+    record LaterCall(double roundTripMs, double inToolMs) {}
+
+    /**
+     * An {@code agentstream mcp} server over stdio, started as an MCP client starts it, with the launcher's JVM options
+     * for it. Its calls ask for progress (a token), not for the full output: the result is the model view, and the
+     * full view goes to the spool file.
+     */
+    private final class McpViewSession implements AutoCloseable {
+        private final Process process;
+        private final OutputStream in;
+        private final BufferedReader out;
+        private int nextId = 1;
+
+        McpViewSession() throws IOException {
+            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+            command.addAll(BenchSupport.mcpJvmOptions(jar));
+            command.addAll(List.of("-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "mcp", "--root", dir.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().remove("AGENTSTREAM_HOME");
+            process = builder.start();
+            in = process.getOutputStream();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"view-bench\",\"version\":\"1\"}}");
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        }
+
+        LaterCall view(String arguments) throws IOException {
+            long start = System.nanoTime();
+            String response = request("tools/call", "{\"name\":\"str_replace_based_edit_tool\",\"arguments\":" + arguments
+                    + ",\"_meta\":{\"progressToken\":" + nextId + "}}");
+            double roundTrip = (System.nanoTime() - start) / 1e6;
+            if (response.contains("\"isError\":true") || FindTreeBench.metaNumber(response, "durationMs") < 0) {
+                throw new IllegalStateException("view in the mcp session failed: " + response.substring(0, Math.min(500, response.length())));
+            }
+            return new LaterCall(roundTrip, FindTreeBench.metaNumber(response, "durationMs"));
+        }
+
+        /** Sends a request and returns the line that answers it (progress notifications in between are skipped). */
+        private String request(String method, String params) throws IOException {
+            int id = nextId++;
+            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+            String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",";
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(answer)) return line;
+            }
+            throw new IOException("the mcp session ended before answering " + method);
+        }
+
+        private void send(String message) throws IOException {
+            in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            in.close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        }
     }
 
     private static String fullRow(String label, List<Run> runs, long bytes, List<Run> cat) {

@@ -119,18 +119,33 @@ final class ProgressTranslator {
         return (phase == null || phase.isBlank() ? "" : phase + " | ") + line;
     }
 
+    /**
+     * Keeps the latest non-blank finished line and the unfinished one. Only the last non-blank line of a chunk
+     * can be the latest, so the chunk's lines are looked at from its end, and a chunk of many lines (a file's
+     * view, a build log) costs the lines after its last non-blank one, not a cleaned string per line.
+     */
     private void noteOutput(String text) {
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                pendingLine.append(text, start, i);
-                String line = clean(pendingLine.toString());
-                if (!line.isBlank()) latestLine = line;
-                pendingLine.setLength(0);
-                start = i + 1;
+        int lastNewline = text.lastIndexOf('\n');
+        if (lastNewline >= 0) {
+            for (int end = lastNewline; ; ) {
+                int start = text.lastIndexOf('\n', end - 1) + 1;
+                String line;
+                if (start == 0) { // the chunk's first line ends the line that earlier chunks began
+                    pendingLine.append(text, 0, end);
+                    line = clean(pendingLine.toString());
+                } else {
+                    line = clean(text.substring(start, end));
+                }
+                if (!line.isBlank()) {
+                    latestLine = line;
+                    break;
+                }
+                if (start == 0) break;
+                end = start - 1;
             }
+            pendingLine.setLength(0);
         }
-        pendingLine.append(text, start, text.length());
+        pendingLine.append(text, lastNewline + 1, text.length());
         // A progress bar redrawn with \r never ends its line: keep only a bounded tail of it.
         if (pendingLine.length() > 4 * MAX_LINE) pendingLine.delete(0, pendingLine.length() - 2 * MAX_LINE);
     }

@@ -32,6 +32,56 @@ class McpProgressTranslatorTest {
     }
 
     @Test
+    void theLatestLineIsWhatReadingEveryLineInOrderFindsWhateverTheChunks() {
+        String[] pieces = {"plain line", "\n", "\n", "   ", "\t", "\u001b[31m", "\u001b[0m", "red", "\r", " 42%", "\r\n", "x".repeat(300), "caf\u00e9"};
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            ProgressTranslator fresh = new ProgressTranslator("tok");
+            LineByLine reference = new LineByLine();
+            for (int chunk = 0; chunk < 1 + random.nextInt(6); chunk++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(12); i > 0; i--) text.append(pieces[random.nextInt(pieces.length)]);
+                fresh.translate(new ToolEvent.Output("c", 1, "stdout", text.toString()));
+                reference.noteOutput(text.toString());
+                List<McpSchema.ProgressNotification> sent = fresh.translate(new ToolEvent.Progress("c", 5, "phase", OptionalDouble.empty(), Map.of()));
+                assertThat(sent.getFirst().message()).as("round %d chunk %d: %s", round, chunk, text).isEqualTo(reference.message("phase"));
+            }
+        }
+    }
+
+    /** The translator's line keeping as it was first written, one cleaned string per line: the reference. */
+    private static final class LineByLine {
+        private final StringBuilder pendingLine = new StringBuilder();
+        private String latestLine = "";
+
+        void noteOutput(String text) {
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    pendingLine.append(text, start, i);
+                    String line = clean(pendingLine.toString());
+                    if (!line.isBlank()) latestLine = line;
+                    pendingLine.setLength(0);
+                    start = i + 1;
+                }
+            }
+            pendingLine.append(text, start, text.length());
+            if (pendingLine.length() > 4 * 160) pendingLine.delete(0, pendingLine.length() - 2 * 160);
+        }
+
+        String message(String phase) {
+            String partial = clean(pendingLine.toString());
+            String line = partial.isBlank() ? latestLine : partial;
+            return line.isBlank() ? phase : phase + " | " + line;
+        }
+
+        private static String clean(String line) {
+            String text = dev.agentstream.core.view.TerminalText.collapseCarriageReturns(dev.agentstream.core.view.TerminalText.stripAnsi(line)).strip();
+            return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+        }
+    }
+
+    @Test
     void aKnownFractionIsAPercentageOfOneHundred() {
         McpSchema.ProgressNotification n = progress(OptionalDouble.of(0.25), Map.of("bytes", 9L));
         assertThat(n.progress()).isEqualTo(25.0);
