@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -278,26 +277,16 @@ public final class FindTreeBench {
 
     /** An {@code agentstream mcp} server over stdio, rooted at the folder searched, as an MCP client starts it. */
     private final class McpSession implements AutoCloseable {
-        private final Process process;
-        private final OutputStream in;
-        private final BufferedReader out;
-        private int nextId = 1;
+        private final StdioMcpSession session;
 
         McpSession(Path root) throws IOException {
-            List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                    "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "mcp", "--root", root.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().remove("AGENTSTREAM_HOME");
-            process = builder.start();
-            in = process.getOutputStream();
-            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"find-tree-bench\",\"version\":\"1\"}}");
-            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            session = new StdioMcpSession(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                    "-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "mcp", "--root", root.toString()), "find-tree-bench");
         }
 
         LaterCall find(String arguments) throws IOException {
             long start = System.nanoTime();
-            String response = request("tools/call", "{\"name\":\"find\",\"arguments\":" + arguments + "}");
+            String response = session.request("tools/call", "{\"name\":\"find\",\"arguments\":" + arguments + "}");
             double roundTrip = (System.nanoTime() - start) / 1e6;
             if (response.contains("\"isError\":true") || metaNumber(response, "durationMs") < 0) {
                 throw new IllegalStateException("find in the mcp session failed: " + response.substring(0, Math.min(500, response.length())));
@@ -305,27 +294,9 @@ public final class FindTreeBench {
             return new LaterCall(roundTrip, metaNumber(response, "durationMs"), (long) metaNumber(response, "matches"));
         }
 
-        /** Sends a request and returns the line that answers it (notifications in between are skipped). */
-        private String request(String method, String params) throws IOException {
-            int id = nextId++;
-            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
-            String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",";
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith(answer)) return line;
-            }
-            throw new IOException("the mcp session ended before answering " + method);
-        }
-
-        private void send(String message) throws IOException {
-            in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        }
-
         @Override
         public void close() throws IOException, InterruptedException {
-            in.close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            session.close();
         }
     }
 

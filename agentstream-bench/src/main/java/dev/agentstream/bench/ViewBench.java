@@ -1,10 +1,7 @@
 package dev.agentstream.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -333,28 +329,19 @@ public final class ViewBench {
      * full view goes to the spool file.
      */
     private final class McpViewSession implements AutoCloseable {
-        private final Process process;
-        private final OutputStream in;
-        private final BufferedReader out;
-        private int nextId = 1;
+        private final StdioMcpSession session;
 
         McpViewSession() throws IOException {
             List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
             command.addAll(BenchSupport.mcpJvmOptions(jar));
             command.addAll(List.of("-Djava.io.tmpdir=" + jvmTmp, "-jar", jar, "mcp", "--root", dir.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().remove("AGENTSTREAM_HOME");
-            process = builder.start();
-            in = process.getOutputStream();
-            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"view-bench\",\"version\":\"1\"}}");
-            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            session = new StdioMcpSession(command, "view-bench");
         }
 
         LaterCall view(String arguments) throws IOException {
             long start = System.nanoTime();
-            String response = request("tools/call", "{\"name\":\"str_replace_based_edit_tool\",\"arguments\":" + arguments
-                    + ",\"_meta\":{\"progressToken\":" + nextId + "}}");
+            String response = session.request("tools/call", "{\"name\":\"str_replace_based_edit_tool\",\"arguments\":" + arguments
+                    + ",\"_meta\":{\"progressToken\":" + session.nextId() + "}}");
             double roundTrip = (System.nanoTime() - start) / 1e6;
             if (response.contains("\"isError\":true") || FindTreeBench.metaNumber(response, "durationMs") < 0) {
                 throw new IllegalStateException("view in the mcp session failed: " + response.substring(0, Math.min(500, response.length())));
@@ -362,27 +349,9 @@ public final class ViewBench {
             return new LaterCall(roundTrip, FindTreeBench.metaNumber(response, "durationMs"));
         }
 
-        /** Sends a request and returns the line that answers it (progress notifications in between are skipped). */
-        private String request(String method, String params) throws IOException {
-            int id = nextId++;
-            send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
-            String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",";
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith(answer)) return line;
-            }
-            throw new IOException("the mcp session ended before answering " + method);
-        }
-
-        private void send(String message) throws IOException {
-            in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        }
-
         @Override
         public void close() throws IOException, InterruptedException {
-            in.close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            session.close();
         }
     }
 
