@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains a JDK 25 AOT cache of the agentstream jar (JEP 483/514): runs one scripted MCP session
-# (initialize, tools/list, a bash call), or for the cache of one-shot commands (TRAINING `tool`) one
-# `agentstream tool bash` call with their JVM options, or for the cache of `mcp --http` (TRAINING `http`) one
+# (initialize, tools/list, a bash call), or for the cache of one-shot commands (TRAINING `tool`) the
+# `agentstream tool` calls of OneShotTraining (bash, a view of a generated file, find, tree) in one JVM with
+# their JVM options (on the jar's class path, as `java -jar` has it: the cache serves the launcher's runs), or for the cache of `mcp --http` (TRAINING `http`) one
 # session over HTTP, under -XX:AOTCacheOutput and, when the JVM has
 # written the cache, moves it into place. The launcher starts this in the background, detached, with its output in a log:
 # nothing here ever reaches the caller's stdout, and a failed training only means the next runs go on
@@ -96,12 +97,11 @@ train_http() {
 
 if [ "$training" = tool ]; then
   one_shot=(); [ -f "$scripts/one-shot-jvm-options" ] && one_shot=(@"$scripts/one-shot-jvm-options")
-  (cd "$work" && AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
+  # its calls' spool goes under the training's folder (AGENTSTREAM_HOME), removed with it
+  (cd "$work" && AGENTSTREAM_HOME="$work/home" AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
     -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr ${one_shot[@]+"${one_shot[@]}"} -XX:AOTCacheOutput="$tmp" \
-    -jar "$jar" tool bash --input '{"command":"echo trained"}')
+    -cp "$jar" dev.agentstream.cli.OneShotTraining >/dev/null)
   status=$?
-  # 1: the call's result is an error (bash without its sandbox, say); answered all the same, as an MCP call would be
-  [ "$status" -eq 1 ] && status=0
   finish "$status" 0 ""
 fi
 

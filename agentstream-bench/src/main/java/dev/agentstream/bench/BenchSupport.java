@@ -99,6 +99,18 @@ final class BenchSupport {
         return List.of("@" + options);
     }
 
+    /** Waits (up to five minutes) until the launcher's AOT cache {@code cache} is newer than {@code jar}: trained for it. */
+    static void awaitNewerThan(Path cache, Path jar) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!(Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("the launcher made no AOT cache within 5 minutes (see " + cache + ".log); measuring without it");
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     static String jsonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -121,7 +121,7 @@ public final class StartupBench {
         md.append("\n| command | spawn to first output (ms) | min (ms) | RSS (MiB) |\n|---|---:|---:|---:|\n");
         table(md, toolSamples);
         md.append("\nThe launcher trains its AOT caches (`-XX:AOTCacheOutput`, JDK 25) in the background on their first run, ")
-                .append("the stdio server's with a scripted MCP session, the HTTP server's with one over HTTP and the one-shot `tool` runs' with one `tool bash` call, and uses ")
+                .append("the stdio server's with a scripted MCP session, the HTTP server's with one over HTTP and the one-shot `tool` runs' with a bash call, a view, a find and a tree in one JVM (`OneShotTraining`), and uses ")
                 .append("them (`-XX:AOTCache`) from then on, until the jar changes; the benchmark waits for the three caches before it measures. The two JVM rows start `java` directly with the launcher's flags, without ")
                 .append("the launcher script in front (which finds a JDK first); the AppCDS row is how the launcher started before.\n");
         return md.toString();
@@ -243,22 +243,11 @@ public final class StartupBench {
      */
     private void awaitAotCache(String launcher, Path jar) throws Exception {
         stdio("training", List.of(launcher, "mcp", "--root", work.toString()), Map.of()).measure();
-        awaitNewerThan(jar.resolveSibling("agentstream.aot"), jar);
+        BenchSupport.awaitNewerThan(jar.resolveSibling("agentstream.aot"), jar);
         firstOutput("training", List.of(launcher, "tool", "bash", "--input", "{\"command\":\"echo hi\"}")).measure();
-        awaitNewerThan(jar.resolveSibling("agentstream-tool.aot"), jar);
+        BenchSupport.awaitNewerThan(jar.resolveSibling("agentstream-tool.aot"), jar);
         http("training", launcher).measure();
-        awaitNewerThan(jar.resolveSibling("agentstream-http.aot"), jar);
-    }
-
-    private static void awaitNewerThan(Path cache, Path jar) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!(Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
-            if (System.nanoTime() > deadline) {
-                System.err.println("the launcher made no AOT cache within 5 minutes (see " + cache + ".log); measuring without it");
-                return;
-            }
-            Thread.sleep(200);
-        }
+        BenchSupport.awaitNewerThan(jar.resolveSibling("agentstream-http.aot"), jar);
     }
 
     private static int freePort() throws IOException {

@@ -38,6 +38,8 @@ public final class ViewBench {
     private final Path file;
     private final Path oneLine;
     private final Path jvmTmp;
+    /** The checkout's {@code agentstream} launcher, run as a user runs it (with its AOT cache for one-shot commands). */
+    private final Path launcher;
     private long fileBytes;
     private long fileLines;
 
@@ -49,6 +51,7 @@ public final class ViewBench {
         this.file = dir.resolve("big.txt");
         this.oneLine = dir.resolve("one-line.txt");
         this.jvmTmp = dir.resolve("jvm-tmp");
+        this.launcher = Path.of(jar).toAbsolutePath().getParent().getParent().getParent().resolve("agentstream");
     }
 
     public static void main(String[] args) throws Exception {
@@ -116,6 +119,28 @@ public final class ViewBench {
         return command;
     }
 
+    /**
+     * The same call through the launcher: its JVM options and, on JDK 25, the AOT cache it trains for one-shot
+     * commands (classes and the method profiles of a training view). Its spool goes under the bench's folder
+     * ({@code AGENTSTREAM_HOME}), as the other runs' does.
+     */
+    private List<String> launcherCommand(String inputJson) {
+        return List.of("env", "AGENTSTREAM_HOME=" + jvmTmp.resolve("home"), launcher.toString(),
+                "tool", "str_replace_based_edit_tool", "--json", "--input", inputJson);
+    }
+
+    /**
+     * Runs the launcher once, which trains its one-shot AOT cache in the background when the jar is newer than
+     * the cache, and waits for that cache (JDK 25 and newer; older JDKs have none).
+     */
+    private void awaitLauncherCache(List<String> command, byte[] marker) throws Exception {
+        run(command, marker);
+        if (Runtime.version().feature() >= 25) {
+            Path jarPath = Path.of(jar).toAbsolutePath();
+            BenchSupport.awaitNewerThan(jarPath.resolveSibling(jarPath.getFileName().toString().replace(".jar", "-tool.aot")), jarPath);
+        }
+    }
+
     private String viewInput(String range) {
         return viewInput(file, range);
     }
@@ -125,10 +150,11 @@ public final class ViewBench {
     }
 
     /**
-     * Runs {@code command} and reads its stdout to the end as raw bytes, never made into strings (a reader that
-     * decoded 1 GB of output into lines would take the two cores' time from the program it measures). With
-     * {@code firstChunkMarker} null the first byte counts as the first chunk; else the first line holding
-     * those bytes does, and the last line is kept (agentstream's result event, with its {@code meta}).
+     * Runs {@code command} and reads its stdout to the end as raw bytes, never made into strings nor looked
+     * through (a reader that scanned 1 GB of output, even byte by byte for line ends, would take the two cores'
+     * time from the program it measures, and it read only agentstream's that way). With {@code firstChunkMarker}
+     * null the first byte counts as the first chunk; else the first read holding those bytes does, and the
+     * output's last line is taken from the last reads (agentstream's result event, with its {@code meta}).
      */
     private Run run(List<String> command, byte[] firstChunkMarker) throws IOException, InterruptedException {
         Files.createDirectories(jvmTmp);
@@ -138,25 +164,59 @@ public final class ViewBench {
         Thread sampler = Thread.ofVirtual().start(() -> BenchSupport.sampleRss(process, peakRss));
         double firstMs = -1;
         long bytes = 0;
-        LastLine last = new LastLine();
+        LastReads last = new LastReads();
         MarkerScan marker = firstChunkMarker == null ? null : new MarkerScan(firstChunkMarker);
-        byte[] buffer = new byte[1 << 16];
         try (InputStream out = process.getInputStream()) {
             int n;
-            while ((n = out.read(buffer)) >= 0) {
+            byte[] buffer;
+            while ((n = out.read(buffer = last.next())) >= 0) {
+                last.filled(n);
                 if (firstMs < 0 && n > 0 && (marker == null || marker.foundIn(buffer, n))) {
                     firstMs = (System.nanoTime() - start) / 1e6;
                 }
                 bytes += n;
-                if (marker != null) last.add(buffer, n);
             }
         }
         int exit = process.waitFor();
         double totalMs = (System.nanoTime() - start) / 1e6;
         sampler.join();
         deleteTree(jvmTmp); // the spool of a full view is as large as the file
-        double inTool = marker == null ? -1 : FindTreeBench.metaNumber(last.text(), "durationMs");
+        double inTool = marker == null ? -1 : FindTreeBench.metaNumber(last.lastLine(), "durationMs");
         return new Run(firstMs, totalMs, peakRss.get(), bytes, exit, inTool);
+    }
+
+    /**
+     * The last reads of a stream, read straight into a ring of buffers (no copy, no scan while reading): at the
+     * end, the last line they hold, which is whole when it is shorter than the ring (a result event is).
+     */
+    private static final class LastReads {
+        private static final int SLOTS = 32;
+        private final byte[][] slots = new byte[SLOTS][1 << 16];
+        private final int[] lengths = new int[SLOTS];
+        private int current;
+
+        byte[] next() {
+            return slots[current];
+        }
+
+        void filled(int n) {
+            lengths[current] = Math.max(n, 0);
+            current = (current + 1) % SLOTS;
+        }
+
+        String lastLine() {
+            java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream();
+            for (int k = 0; k < SLOTS; k++) {
+                int slot = (current + k) % SLOTS;
+                tail.write(slots[slot], 0, lengths[slot]);
+            }
+            byte[] b = tail.toByteArray();
+            int end = b.length;
+            while (end > 0 && b[end - 1] == '\n') end--;
+            int from = end;
+            while (from > 0 && b[from - 1] != '\n') from--;
+            return new String(b, from, end - from, StandardCharsets.UTF_8);
+        }
     }
 
     /** Finds a byte sequence in a stream read in pieces (it may be split between two). */
@@ -191,43 +251,6 @@ public final class ViewBench {
         }
     }
 
-    /** The last non-empty line of a stream read in pieces, kept only while it is short (a result line is). */
-    private static final class LastLine {
-        private static final int MAX = 1 << 20;
-        private byte[] current = new byte[4096];
-        private int length;
-        private boolean overflowed;
-        private String last = "";
-
-        void add(byte[] b, int n) {
-            int from = 0;
-            for (int i = 0; i < n; i++) {
-                if (b[i] != '\n') continue;
-                append(b, from, i - from);
-                if (length > 0 && !overflowed) last = new String(current, 0, length, StandardCharsets.UTF_8);
-                length = 0;
-                overflowed = false;
-                from = i + 1;
-            }
-            append(b, from, n - from);
-        }
-
-        private void append(byte[] b, int from, int n) {
-            if (overflowed || n == 0) return;
-            if (length + n > MAX) {
-                overflowed = true; // an output event's line: not the result
-                return;
-            }
-            if (length + n > current.length) current = Arrays.copyOf(current, Math.max(length + n, current.length * 2));
-            System.arraycopy(b, from, current, length, n);
-            length += n;
-        }
-
-        String text() {
-            return length > 0 && !overflowed ? new String(current, 0, length, StandardCharsets.UTF_8) : last;
-        }
-    }
-
     /** The runs of a program and of its baseline, taken in turns. */
     private record Paired(List<Run> tool, List<Run> baseline) {}
 
@@ -237,15 +260,21 @@ public final class ViewBench {
      * program's runs and then all of the other's did not.
      */
     private Paired inTurns(List<String> tool, byte[] toolFirstChunk, List<String> baseline) throws Exception {
-        run(tool, toolFirstChunk);
-        run(baseline, null);
-        List<Run> toolRuns = new ArrayList<>();
-        List<Run> baselineRuns = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            toolRuns.add(checked(run(tool, toolFirstChunk), tool));
-            baselineRuns.add(checked(run(baseline, null), baseline));
+        List<List<Run>> taken = inTurns(List.of(tool, baseline), Arrays.asList(toolFirstChunk, null));
+        return new Paired(taken.get(0), taken.get(1));
+    }
+
+    /** As {@link #inTurns(List, byte[], List)} for any number of commands, each with its first-chunk marker (or null). */
+    private List<List<Run>> inTurns(List<List<String>> commands, List<byte[]> markers) throws Exception {
+        List<List<Run>> taken = new ArrayList<>();
+        for (int c = 0; c < commands.size(); c++) {
+            run(commands.get(c), markers.get(c));
+            taken.add(new ArrayList<>());
         }
-        return new Paired(toolRuns, baselineRuns);
+        for (int i = 0; i < runs; i++) {
+            for (int c = 0; c < commands.size(); c++) taken.get(c).add(checked(run(commands.get(c), markers.get(c)), commands.get(c)));
+        }
+        return taken;
     }
 
     private static Run checked(Run r, List<String> command) {
@@ -258,29 +287,37 @@ public final class ViewBench {
         long lastStart = fileLines - RANGE_LINES + 1;
         List<String> fullCommand = agentstream(viewInput(null));
         List<String> catCommand = List.of("cat", "-n", file.toString());
+        List<String> launcherFull = launcherCommand(viewInput(null));
         List<Run> fullToolRuns = new ArrayList<>();
+        List<Run> launcherRuns = new ArrayList<>();
         List<Run> fullCatRuns = new ArrayList<>();
         List<LaterCall> later = new ArrayList<>();
+        awaitLauncherCache(launcherFull, outputEvent);
         try (McpViewSession session = new McpViewSession()) {
             run(fullCommand, outputEvent); // warm-ups: the page cache, and the session's first call
             run(catCommand, null);
             session.view(viewInput(null));
+            deleteTree(jvmTmp);
             for (int i = 0; i < runs; i++) {
                 fullToolRuns.add(checked(run(fullCommand, outputEvent), fullCommand));
+                launcherRuns.add(checked(run(launcherFull, outputEvent), launcherFull));
                 fullCatRuns.add(checked(run(catCommand, null), catCommand));
                 later.add(session.view(viewInput(null)));
+                deleteTree(jvmTmp); // its spool file (as large as the view), as after every run: each run starts alike
             }
         }
         Paired full = new Paired(fullToolRuns, fullCatRuns);
-        Paired oneLineFull = inTurns(agentstream(viewInput(oneLine, null)), outputEvent, List.of("cat", "-n", oneLine.toString()));
+        List<List<Run>> oneLineFull = inTurns(List.of(agentstream(viewInput(oneLine, null)), launcherCommand(viewInput(oneLine, null)),
+                List.of("cat", "-n", oneLine.toString())), Arrays.asList(outputEvent, outputEvent, null));
         Paired head = inTurns(agentstream(viewInput("[1," + RANGE_LINES + "]")), outputEvent,
                 List.of("sh", "-c", "head -n " + RANGE_LINES + " '" + file + "' | cat -n"));
         Paired tail = inTurns(agentstream(viewInput("[" + lastStart + ",-1]")), outputEvent,
                 List.of("sh", "-c", "sed -n '" + lastStart + ",$p' '" + file + "' | cat -n"));
         List<Run> fullTool = full.tool();
         List<Run> fullCat = full.baseline();
-        List<Run> oneLineTool = oneLineFull.tool();
-        List<Run> oneLineCat = oneLineFull.baseline();
+        List<Run> oneLineTool = oneLineFull.get(0);
+        List<Run> oneLineLauncher = oneLineFull.get(1);
+        List<Run> oneLineCat = oneLineFull.get(2);
         List<Run> headTool = head.tool();
         List<Run> headBase = head.baseline();
         List<Run> tailTool = tail.tool();
@@ -294,9 +331,11 @@ public final class ViewBench {
         md.append("| full view | whole call (ms) | in-tool (ms) | in-tool / `cat -n` | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n")
                 .append(fullRow("agentstream (--json)", fullTool, fileBytes, fullCat))
+                .append(fullRow("agentstream (--json), through the launcher", launcherRuns, fileBytes, fullCat))
                 .append(laterRow(later, fileBytes, fullCat))
                 .append(fullRow("`cat -n` (baseline, no JVM)", fullCat, fileBytes, fullCat))
                 .append(fullRow(String.format(Locale.ROOT, "agentstream, one %d MB line", ONE_LINE_MB), oneLineTool, Files.size(oneLine), oneLineCat))
+                .append(fullRow(String.format(Locale.ROOT, "agentstream, one %d MB line, through the launcher", ONE_LINE_MB), oneLineLauncher, Files.size(oneLine), oneLineCat))
                 .append(fullRow(String.format(Locale.ROOT, "`cat -n`, one %d MB line", ONE_LINE_MB), oneLineCat, Files.size(oneLine), oneLineCat));
         md.append("\n| view_range of ").append(RANGE_LINES).append(" lines | whole call (ms) | peak RSS (MiB) |\n|---|---:|---:|\n")
                 .append(rangeRow("agentstream [1, " + RANGE_LINES + "]", headTool))
@@ -304,6 +343,9 @@ public final class ViewBench {
                 .append(rangeRow(String.format(Locale.ROOT, "agentstream [%,d, -1] (the last lines)", lastStart), tailTool))
                 .append(rangeRow(String.format(Locale.ROOT, "`sed -n '%d,$p' \\| cat -n`", lastStart), tailBase))
                 .append("\nIn-tool is the call's own `meta.durationMs` (without the JVM's start-up), set against `cat -n`'s whole run on the same file. ")
+                .append("The first row starts `java -jar` with the launcher's JVM options; the second is `./agentstream tool ...` itself, as a user ")
+                .append("runs it, which on JDK 25 adds the AOT cache the launcher trains for one-shot commands (their classes, and the method ")
+                .append("profiles of a bash call, a view, a find and a tree: `OneShotTraining`), taken in turns with the first and `cat -n`. ")
                 .append("The later call is a view in a running `agentstream mcp` session (stdio) that has viewed the file once, so the JIT has compiled ")
                 .append("the view's loops; as for any MCP call whose client did not ask for the full output, its chunks go to the spool file and the ")
                 .append("model view, and the client gets progress notifications and the result, not the 1.2 GB of numbered text. ")

@@ -75,6 +75,12 @@ class LauncherAotCacheTest {
         assertThat(jar.resolveSibling("agentstream.aot")).as("the server's cache, trained by a server's run").doesNotExist();
 
         assertThat(tree(folder, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("only-file.txt");
+
+        // The training makes a view, a find and a tree as well as the bash call (OneShotTraining), each of which ran
+        // (bash's result is an error, exit status 1, where bubblewrap cannot sandbox it).
+        assertThat(jar.resolveSibling("agentstream-tool.aot.log")).content()
+                .containsPattern("training call: tool bash exited [01]\n").contains("training call: tool str_replace_based_edit_tool exited 0")
+                .contains("training call: tool find exited 0").contains("training call: tool tree exited 0");
     }
 
     @Test

@@ -93,6 +93,29 @@ class ToolStreamTest {
     }
 
     @Test
+    void aProducerWaitingForRoomIsFreedWhenTheReaderClosesTheStream() throws Exception {
+        int chunk = 64 * 1024;
+        AtomicInteger produced = new AtomicInteger();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ToolStream stream = ToolStreams.start(call("abandoned"), context(), scope -> {
+            for (int i = 0; i < 100; i++) { // ignores cancellation: only the stream can let it go on
+                scope.output("stdout", "w".repeat(chunk));
+                produced.incrementAndGet();
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+            return ToolResult.text("done");
+        });
+        for (int i = 0; i < 100 && produced.get() < ToolStream.MAX_QUEUED_OUTPUT_CHARS / chunk; i++) Thread.sleep(50);
+        Thread.sleep(200); // the producer is now waiting for room nobody makes
+        assertThat(produced.get()).isLessThan(100);
+        stream.close();
+        assertThat(stream.terminalProduced().get(30, TimeUnit.SECONDS)).isInstanceOf(ToolEvent.Completed.class);
+        assertThat(produced.get()).isEqualTo(100);
+        // let go by the close itself, not by the interrupt that cancelling sends after its grace period
+        assertThat(interrupted).isFalse();
+    }
+
+    @Test
     void oneChunkLargerThanTheCharLimitStillPasses() {
         String huge = "z".repeat((int) ToolStream.MAX_QUEUED_OUTPUT_CHARS * 2);
         ToolStream stream = ToolStreams.start(call("c6"), context(), scope -> {
