@@ -97,10 +97,10 @@ train_http() {
 
 if [ "$training" = tool ]; then
   one_shot=(); [ -f "$scripts/one-shot-jvm-options" ] && one_shot=(@"$scripts/one-shot-jvm-options")
-  # its calls' spool goes under the training's folder (AGENTSTREAM_HOME), removed with it
+  # its calls' files and spool go under the training's folder (AGENTSTREAM_HOME), removed with it
   (cd "$work" && AGENTSTREAM_HOME="$work/home" AGENTSTREAM_LOG="$work/agentstream.log" exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC \
     -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr ${one_shot[@]+"${one_shot[@]}"} -XX:AOTCacheOutput="$tmp" \
-    -cp "$jar" dev.agentstream.cli.OneShotTraining >/dev/null)
+    -cp "$jar" dev.agentstream.cli.OneShotTraining "$work/calls" >/dev/null)
   status=$?
   finish "$status" 0 ""
 fi

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The run the AOT cache of one-shot commands is trained on ({@code scripts/train-aot-cache.sh}, training
@@ -21,7 +19,8 @@ import java.util.stream.Stream;
  * with a view in the training); a cache trained on a view alone would load bash's classes from the jar again.
  *
  * <p>It runs on the jar's class path, as the launcher's {@code java -jar} does, so the cache applies to
- * {@code agentstream tool}. Output goes to stdout, which the training script discards; the exit status is
+ * {@code agentstream tool}. Its files go in the folder it is given (the training script's own, removed with it); output
+ * goes to stdout, which the training script discards; the exit status is
  * 0 when every call ran (a call whose result is an error, such as bash without its sandbox, still ran).
  */
 final class OneShotTraining {
@@ -31,16 +30,14 @@ final class OneShotTraining {
 
     private OneShotTraining() {}
 
+    /** {@code OneShotTraining FOLDER}: the calls' files are written under FOLDER, which the caller removes. */
     public static void main(String[] args) throws IOException {
-        Bubblewrap.probeInBackground(); // as Main does for `tool`
-        Path work = Files.createTempDirectory("agentstream-one-shot-training");
-        int status;
-        try {
-            status = runCalls(work);
-        } finally {
-            deleteTree(work);
+        if (args.length != 1) {
+            System.err.println("usage: OneShotTraining FOLDER");
+            System.exit(2);
         }
-        System.exit(status);
+        Bubblewrap.probeInBackground(); // as Main does for `tool`
+        System.exit(runCalls(Files.createDirectories(Path.of(args[0]))));
     }
 
     /** Makes the calls on files written under {@code work}; 0 when each ran. */
@@ -82,11 +79,5 @@ final class OneShotTraining {
             }
         }
         return file;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
-        }
     }
 }
