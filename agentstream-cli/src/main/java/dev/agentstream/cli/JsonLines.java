@@ -49,7 +49,8 @@ final class JsonLines {
         line.ascii(",\"t\":").number(output.t()).ascii(",\"stream\":");
         if (!line.quoted(output.stream())) return false;
         line.ascii(",\"text\":");
-        if (!line.quoted(output.text(), output.utf8())) return false;
+        byte[] utf8 = output.utf8(); // the text is not asked for when the bytes serve: a chunk of ASCII bytes makes it only then
+        if (!(utf8 != null ? line.quotedUtf8WithoutSurrogates(utf8) : line.quoted(output.text()))) return false;
         line.ascii("}\n");
         out.write(line.bytes(), 0, line.length());
         out.flush();

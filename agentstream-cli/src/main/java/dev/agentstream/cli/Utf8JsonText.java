@@ -63,13 +63,12 @@ final class Utf8JsonText {
     }
 
     /**
-     * As {@link #quoted(String)} for a string whose UTF-8 encoding the caller has ({@code utf8}, exactly
-     * {@code s.getBytes(UTF_8)}, so the string is never encoded again): in valid UTF-8 a surrogate can only be
-     * half of a pair, which is a four-byte sequence, so the bytes are looked through for a four-byte lead
-     * while they are copied, and what was appended is taken back if one turns up.
+     * As {@link #quoted(String)} for a string the caller has as valid UTF-8 ({@code utf8}, so it is never encoded
+     * again, or even made): in valid UTF-8 a surrogate can only be half of a pair, which is a four-byte sequence,
+     * so the bytes are looked through for a four-byte lead while they are copied, and what was appended is taken
+     * back if one turns up.
      */
-    boolean quoted(String s, byte[] utf8) {
-        if (utf8 == null) return quoted(s);
+    boolean quotedUtf8WithoutSurrogates(byte[] utf8) {
         int start = length;
         if (quotedUtf8(utf8, true)) return true;
         length = start;

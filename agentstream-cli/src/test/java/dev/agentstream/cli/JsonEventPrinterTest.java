@@ -60,6 +60,10 @@ class JsonEventPrinterTest {
             ToolEvent.Output withBytes = new ToolEvent.Output("c1", 7, "stdout", text, text.getBytes(StandardCharsets.UTF_8));
             assertThat(withBytes).isEqualTo(plain).hasSameHashCodeAs(plain);
             assertThat(printed(withBytes)).as("text %s", text).isEqualTo(jsonTree(plain));
+            if (text.chars().allMatch(c -> c < 0x80)) { // as a view hands on a chunk of ASCII: bytes alone, no text yet
+                ToolEvent.Output ascii = ToolEvent.Output.ofAscii("c1", 7, "stdout", text.getBytes(StandardCharsets.US_ASCII));
+                assertThat(printed(ascii)).as("text %s", text).isEqualTo(jsonTree(plain));
+            }
         }
     }
 

@@ -79,6 +79,20 @@ public final class CallScope {
         stream.publish(new ToolEvent.Output(call.id(), elapsedMs(), streamName, text, copy));
     }
 
+    /**
+     * Sends a chunk of output all of whose bytes are ASCII ({@code ascii[offset, offset + length)}, each below
+     * 0x80: the caller knows, and they are not checked again), so they are its text's UTF-8 encoding, one char
+     * each. The model view and the spool take the bytes, and the event makes its text only if a watcher asks
+     * for it ({@link ToolEvent.Output#ofAscii}): a large file's view is not copied into a string per chunk.
+     */
+    public void outputAscii(String streamName, byte[] ascii, int offset, int length, long lineFeeds) {
+        if (length == 0) return;
+        firstOutputNanos.compareAndSet(-1, System.nanoTime());
+        view.appendAscii(ascii, offset, length, lineFeeds);
+        byte[] copy = Arrays.copyOfRange(ascii, offset, offset + length); // the tool reuses its buffer
+        stream.publish(ToolEvent.Output.ofAscii(call.id(), elapsedMs(), streamName, copy));
+    }
+
     /** Reports progress; throttled, so call it as often as is convenient. */
     public void progress(String message, OptionalDouble fraction, Map<String, Long> counters) {
         if (!throttle.admit(System.nanoTime(), message, fraction, counters)) return;

@@ -27,13 +27,14 @@ final class ProgressThrottle {
     }
 
     synchronized boolean admit(long nowNanos, String message, OptionalDouble fraction, Map<String, Long> counters) {
-        String signature = signature(message, fraction, counters);
-        if (signature.equals(lastSignature)) return false;
         // A new message is a new phase (seeking, then reading; capturing, scaling, encoding): a watcher should
         // see each one even when they follow each other quickly, so phases only need the short gap.
         boolean newPhase = !java.util.Objects.equals(message, lastMessage);
         long gap = newPhase ? PHASE_GAP_NANOS : intervalNanos;
+        // the gap first: most calls of a busy tool come within it, and need no signature built
         if (lastEmitNanos != Long.MIN_VALUE && nowNanos - lastEmitNanos < gap) return false;
+        String signature = signature(message, fraction, counters);
+        if (signature.equals(lastSignature)) return false;
         lastSignature = signature;
         lastMessage = message;
         lastEmitNanos = nowNanos;

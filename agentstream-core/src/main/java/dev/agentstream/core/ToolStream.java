@@ -101,7 +101,7 @@ public final class ToolStream implements Iterable<ToolEvent>, AutoCloseable {
 
     /** The characters of output room an event takes while it waits in the queue. */
     private static int roomFor(ToolEvent event) {
-        return event instanceof ToolEvent.Output output ? Math.min(output.text().length(), MAX_QUEUED_OUTPUT_CHARS) : 0;
+        return event instanceof ToolEvent.Output output ? Math.min(output.textLength(), MAX_QUEUED_OUTPUT_CHARS) : 0;
     }
 
     private ToolEvent taken(ToolEvent event) {

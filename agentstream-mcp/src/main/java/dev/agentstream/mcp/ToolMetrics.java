@@ -31,7 +31,7 @@ public final class ToolMetrics {
         switch (event) {
             case ToolEvent.Output o -> {
                 Counter.builder("agentstream.tool.output.bytes").tag("tool", tool).description("Bytes of output tools streamed")
-                        .register(registry).increment(o.text().getBytes(StandardCharsets.UTF_8).length);
+                        .register(registry).increment(o.utf8() != null ? o.utf8().length : o.text().getBytes(StandardCharsets.UTF_8).length);
                 if (answered.add(o.callId())) {
                     Timer.builder("agentstream.tool.first.output").tag("tool", tool).description("Time from a call's start to its first output")
                             .publishPercentileHistogram().register(registry).record(Duration.ofMillis(o.t()));

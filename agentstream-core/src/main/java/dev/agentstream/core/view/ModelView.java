@@ -165,6 +165,36 @@ public final class ModelView implements AutoCloseable {
         else appendChars(text, false);
     }
 
+    /**
+     * Adds output all of whose bytes are ASCII ({@code ascii[offset, offset + length)}, each below 0x80), so they
+     * are its UTF-8 encoding and each is one char. Once only the tail of file content is kept, the bytes are
+     * spooled and counted and only the tail's last chars are made from them: no string of the whole chunk.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void appendAscii(byte[] ascii, int offset, int length, long lineFeeds) {
+        ensureOpen();
+        if (length == 0) return;
+        if (kind != OutputKind.FILE_CONTENT || all != null || spoolError != null || spoolPendingHigh != 0) {
+            append(new String(ascii, offset, length, StandardCharsets.ISO_8859_1), ascii, offset, length, lineFeeds);
+            return;
+        }
+        version++;
+        if (!writeSpool(ascii, offset, length)) {
+            appendChars(new String(ascii, offset, length, StandardCharsets.ISO_8859_1), false);
+            return;
+        }
+        contentUtf8 += length;
+        commit(false); // as appendToTail: a line the chars path began goes into the ring first
+        committedChars += length;
+        committedNewlines += lineFeeds >= 0 ? lineFeeds : ByteScan.count(ascii, offset, offset + length, (byte) '\n');
+        committedUtf8 += length;
+        lastCommittedNewline = ascii[offset + length - 1] == '\n';
+        int kept = Math.min(length, ring.capacity());
+        String tail = new String(ascii, offset + length - kept, kept, StandardCharsets.ISO_8859_1);
+        ring.write(tail, 0, kept);
+    }
+
     private void ensureOpen() {
         if (closed) throw new IllegalStateException("ModelView is closed: " + spoolPath);
     }

@@ -249,8 +249,11 @@ class ModelViewTest {
     @Test
     void fileContentGivesTheSameViewAndSpoolHoweverItIsSplitIntoAppends() throws IOException {
         Random rnd = new Random(99);
-        String[] tokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "é", "😀", "\u0000", "x".repeat(300), "?", "\ud83d", "\ude00"};
+        String[] allTokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "é", "😀", "\u0000", "x".repeat(300), "?", "\ud83d", "\ude00"};
+        // in half the rounds, long pieces are ASCII as well, so ASCII bytes reach the view once only its tail is kept
+        String[] asciiTokens = {"a", "bc", " ", "\n", "\r", "\r\n", "\t", E + "[1m", "\u0000", "x".repeat(300), "?"};
         for (int round = 0; round < 40; round++) {
+            String[] tokens = round % 4 < 2 ? allTokens : asciiTokens;
             int budget = round % 2 == 0 ? 500 : 30_000;
             StringBuilder sb = new StringBuilder();
             for (int i = 0, n = round % 2 == 0 ? 3000 : 40_000; i < n; i++) sb.append(tokens[rnd.nextInt(tokens.length)]);
@@ -260,7 +263,8 @@ class ModelViewTest {
             // given as text and, where they are its encoding, as UTF-8 bytes
             try (ModelView whole = fileView(budget, "w" + round);
                  ModelView pieces = fileView(budget, "p" + round);
-                 ModelView withBytes = fileView(budget, "b" + round)) {
+                 ModelView withBytes = fileView(budget, "b" + round);
+                 ModelView asciiAsBytes = fileView(budget, "a" + round)) {
                 whole.append(raw);
                 for (int off = 0; off < raw.length(); ) {
                     int len = Math.min(raw.length() - off, rnd.nextBoolean() ? 1 + rnd.nextInt(12) : 1 + rnd.nextInt(9000));
@@ -268,13 +272,19 @@ class ModelViewTest {
                     pieces.append(piece);
                     if (hasLoneSurrogate(piece)) {
                         withBytes.append(piece);
+                        asciiAsBytes.append(piece);
                     } else {
                         byte[] utf8 = ("<>" + piece + "<>").getBytes(StandardCharsets.UTF_8);
                         withBytes.append(piece, utf8, 2, utf8.length - 4);
+                        // ASCII pieces as their bytes alone, the line feeds counted by the caller or not
+                        boolean ascii = piece.chars().allMatch(c -> c < 0x80);
+                        long lineFeeds = rnd.nextBoolean() ? -1 : piece.chars().filter(c -> c == '\n').count();
+                        if (ascii) asciiAsBytes.appendAscii(utf8, 2, utf8.length - 4, lineFeeds);
+                        else asciiAsBytes.append(piece, utf8, 2, utf8.length - 4, lineFeeds);
                     }
                     off += len;
                 }
-                for (ModelView v : new ModelView[] {pieces, withBytes}) {
+                for (ModelView v : new ModelView[] {pieces, withBytes, asciiAsBytes}) {
                     assertThat(v.render()).isEqualTo(whole.render().replace(whole.spoolPath().toString(), v.spoolPath().toString()));
                     assertThat(v.omittedLines()).isEqualTo(whole.omittedLines());
                     assertThat(v.omittedChars()).isEqualTo(whole.omittedChars());
@@ -319,6 +329,23 @@ class ModelViewTest {
             }
             assertThat(ByteScan.count(b, from, to, value)).isEqualTo(expected);
             assertThat(ByteScan.indexOf(b, from, to, value)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aByteOrTheFirstNonAsciiOneIsFoundEightAtATimeAsOneAtATime() {
+        Random rnd = new Random(8);
+        for (int round = 0; round < 1000; round++) {
+            byte[] b = new byte[rnd.nextInt(40)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(8) == 0 ? '\n' : rnd.nextInt(0x80));
+            for (int k = rnd.nextInt(3); k > 0 && b.length > 0; k--) b[rnd.nextInt(b.length)] = (byte) (0x80 + rnd.nextInt(0x80));
+            int from = b.length == 0 ? 0 : rnd.nextInt(b.length);
+            int to = from + (b.length == from ? 0 : rnd.nextInt(b.length - from + 1));
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                if (b[i] == '\n' || b[i] < 0) expected = i;
+            }
+            assertThat(ByteScan.indexOfOrNonAscii(b, from, to, (byte) '\n')).as("round %d", round).isEqualTo(expected);
         }
     }
 

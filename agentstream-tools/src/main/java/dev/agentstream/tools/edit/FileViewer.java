@@ -29,6 +29,9 @@ final class FileViewer {
     private final CallScope scope;
     private final Path path;
     private final long fileSize;
+    /** Progress messages, made once: progress is reported after every read. */
+    private final String readingMessage;
+    private final String seekingMessage;
     private ReplacingDecoder decoder;
     private long replacedBytes;
     private long bytesRead;
@@ -39,6 +42,8 @@ final class FileViewer {
         this.scope = scope;
         this.path = path;
         this.fileSize = fileSize;
+        this.readingMessage = "reading " + path.getFileName();
+        this.seekingMessage = "seeking in " + path.getFileName();
     }
 
     ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
@@ -85,7 +90,17 @@ final class FileViewer {
     /** UTF-8 without a character limit: numbered over the bytes, decoded a chunk at a time (the fast path). */
     private Scan numberBytes(FileChannel channel, long firstLine, Optional<EditInput.ViewRange> range, NumberedOutput out)
             throws IOException {
-        Utf8LineNumberer numberer = new Utf8LineNumberer(out::numbered);
+        Utf8LineNumberer numberer = new Utf8LineNumberer(new Utf8LineNumberer.Sink() {
+            @Override
+            public void accept(String text, byte[] utf8, int offset, int length, long lineFeeds) {
+                out.numbered(text, utf8, offset, length, lineFeeds);
+            }
+
+            @Override
+            public void ascii(byte[] ascii, int offset, int length, long lineFeeds) {
+                out.numberedAscii(ascii, offset, length, lineFeeds);
+            }
+        });
         long end = range.map(r -> r.toEnd() ? Long.MAX_VALUE : r.end()).orElse(Long.MAX_VALUE);
         long from = channel.position();
         Utf8LineNumberer.Numbered numbered = numberer.number(channel, firstLine, end, new Utf8LineNumberer.Progress() {
@@ -236,11 +251,11 @@ final class FileViewer {
     }
 
     private void seekProgress(long position) {
-        scope.progress("seeking in " + path.getFileName(), fraction(position), Map.of("bytes", position));
+        scope.progress(seekingMessage, fraction(position), Map.of("bytes", position));
     }
 
     private void reportProgress(long position, long line) {
-        scope.progress("reading " + path.getFileName(), fraction(position), Map.of("bytes", position, "lines", line - 1));
+        scope.progress(readingMessage, fraction(position), Map.of("bytes", position, "lines", line - 1));
     }
 
     private OptionalDouble fraction(long position) {

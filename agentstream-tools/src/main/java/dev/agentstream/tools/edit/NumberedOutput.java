@@ -81,6 +81,13 @@ final class NumberedOutput {
         else scope.output("stdout", text, utf8, offset, length, lineFeeds);
     }
 
+    /** As {@link #numbered}, for a chunk all of whose bytes are ASCII: its text is made only if someone asks for it. */
+    void numberedAscii(byte[] ascii, int offset, int length, long lineFeeds) {
+        flush();
+        emitted += length;
+        scope.outputAscii("stdout", ascii, offset, length, lineFeeds);
+    }
+
     /** Records the lines the chunks given to {@link #numbered} showed ({@code first} -1: none). */
     void shown(long first, long last) {
         if (first < 0) return;

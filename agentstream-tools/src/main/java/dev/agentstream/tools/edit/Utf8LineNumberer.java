@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code cat -n} of UTF-8 bytes, numbered over the bytes: in UTF-8 the byte 0x0A only ever is a line feed, so
- * lines are found and numbered before anything is decoded, and each output chunk (numbers, tabs and line
- * text together) is decoded once, by the JDK's vectorised {@code new String(bytes, UTF_8)}. The text is what
+ * lines are found and numbered before anything is decoded. A chunk of output (numbers, tabs and line text
+ * together) that is all ASCII is handed on as its bytes, its text made only by whoever asks for it; any other
+ * is decoded once, by the JDK's vectorised {@code new String(bytes, UTF_8)}. The text is what
  * decoding the file as a stream and numbering its chars gives: a chunk never ends inside a UTF-8 sequence (an
  * unfinished one waits for the next), a {@code \r} before a line feed is left out, and every invalid byte
  * sequence becomes U+FFFD and is counted (only a chunk with U+FFFD in it is decoded a second time, to count).
@@ -38,6 +39,8 @@ final class Utf8LineNumberer {
     private int outLength;
     /** Line feeds in {@code out[0, outLength)}. */
     private long outLineFeeds;
+    /** No byte of {@code out[0, outLength)} is 0x80 or above: found by the search for line feeds, no pass of its own. */
+    private boolean outAscii = true;
     private long replacedBytes;
     private long crlfBreaks;
     private long lfBreaks;
@@ -56,6 +59,14 @@ final class Utf8LineNumberer {
          * them; else {@code utf8} is null.
          */
         void accept(String text, byte[] utf8, int offset, int length, long lineFeeds);
+
+        /**
+         * Takes a chunk of output all of whose bytes are ASCII ({@code ascii[offset, offset + length)}, only until
+         * this returns), so each byte is one char of its text, and the line feeds in them.
+         */
+        default void ascii(byte[] ascii, int offset, int length, long lineFeeds) {
+            accept(new String(ascii, offset, length, StandardCharsets.ISO_8859_1), ascii, offset, length, lineFeeds);
+        }
     }
 
     /** What numbering read: the lines it numbered (first and last, -1 for none) and the file's line count when it read to the end. */
@@ -98,7 +109,7 @@ final class Utf8LineNumberer {
                     pendingCr = false;
                     if (in[i] != '\n') out[outLength++] = '\r';
                 }
-                int nl = ByteScan.indexOf(in, i, n, (byte) '\n');
+                int nl = outAscii ? lineFeedNotingAscii(i, n) : ByteScan.indexOf(in, i, n, (byte) '\n');
                 int contentEnd = nl < 0 ? n : nl;
                 boolean crBeforeBreak = contentEnd > i && in[contentEnd - 1] == '\r';
                 if (crBeforeBreak) contentEnd--;
@@ -146,6 +157,14 @@ final class Utf8LineNumberer {
         return lfBreaks;
     }
 
+    /** The first line feed in {@code in[from, to)}, or -1; clears {@link #outAscii} if a byte before it is not ASCII. */
+    private int lineFeedNotingAscii(int from, int to) {
+        int stop = ByteScan.indexOfOrNonAscii(in, from, to, (byte) '\n');
+        if (stop < 0 || in[stop] == '\n') return stop;
+        outAscii = false;
+        return ByteScan.indexOf(in, stop + 1, to, (byte) '\n');
+    }
+
     private static int read(ReadableByteChannel channel, ByteBuffer buffer) throws IOException {
         buffer.clear();
         int n;
@@ -159,16 +178,21 @@ final class Utf8LineNumberer {
     private void flush(boolean last) {
         int end = last ? outLength : outLength - unfinishedSequenceLength(out, outLength);
         if (end == 0) return;
-        String text = new String(out, 0, end, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            // a U+FFFD the file held, or one that replaced invalid bytes: either way the bytes are not the text's encoding
-            sink.accept(decodeCounting(end), null, 0, 0, -1);
+        if (outAscii) {
+            sink.ascii(out, 0, end, outLineFeeds);
         } else {
-            sink.accept(text, out, 0, end, outLineFeeds); // valid UTF-8 decodes and encodes back to the same bytes
+            String text = new String(out, 0, end, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                // a U+FFFD the file held, or one that replaced invalid bytes: either way the bytes are not the text's encoding
+                sink.accept(decodeCounting(end), null, 0, 0, -1);
+            } else {
+                sink.accept(text, out, 0, end, outLineFeeds); // valid UTF-8 decodes and encodes back to the same bytes
+            }
         }
         System.arraycopy(out, end, out, 0, outLength - end); // the start of a UTF-8 sequence, never a line feed
         outLength -= end;
         outLineFeeds = 0;
+        outAscii = outLength == 0;
     }
 
     /** How many bytes at the end of {@code b[0, length)} begin a UTF-8 sequence that is not complete yet (0 to 3). */

@@ -158,6 +158,20 @@ class ViewFileTest extends EditToolCalls {
     }
 
     @Test
+    void chunksOfAsciiAndOfOtherTextStreamAsCatDashNAndTheModelSeesTheEnd() throws Exception {
+        // ASCII chunks are handed on as bytes (their text made when asked for), a chunk with é in it as text
+        String ascii = numberedLines(40_000);
+        Path file = Files.writeString(tmp.resolve("mixed.txt"), ascii + "caf\u00e9 in the middle\n" + ascii + "the last line\n");
+        EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file));
+        assertThat(view.streamedText()).isEqualTo(catDashN(file));
+        assertThat(view.outputs()).allSatisfy(o -> assertThat(o.utf8()).isEqualTo(o.text().getBytes(StandardCharsets.UTF_8)));
+        assertThat(view.text()).endsWith(" 80002\tthe last line\n[the middle of this view was left out to fit the output budget;"
+                + " use view_range to read lines 1-80002 part by part]\n");
+        assertThat(view.meta()).containsEntry("bytes", (long) catDashN(file).getBytes(StandardCharsets.UTF_8).length)
+                .containsEntry("lines", 80_002L).containsEntry("encoding", "UTF-8");
+    }
+
+    @Test
     void closingTheStreamCancelsAViewMidway() throws Exception {
         Path file = tmp.resolve("big.txt");
         try (var out = Files.newBufferedWriter(file)) { // about 40 MB, written without holding it (the suite also runs at -Xmx64m)

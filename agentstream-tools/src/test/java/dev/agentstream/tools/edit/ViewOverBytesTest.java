@@ -60,6 +60,11 @@ class ViewOverBytesTest extends EditToolCalls {
                 concat(bytes("x".repeat(65_535)), bytes("\r\nnext\n")), // \r the last byte of a read, \n the first of the next
                 concat(bytes("y".repeat(65_534)), bytes("\u20ac\n")), // a 3-byte char across two reads
                 concat(bytes("z".repeat(200_000)), bytes("\n")), // a line of several chunks
+                // chunks of ASCII (handed on as bytes) and not: a euro sign split by the first chunk's end, then a
+                // chunk holding é between ASCII ones
+                concat(bytes("w".repeat(131_070)), bytes("\u20ac"), bytes("v".repeat(300_000)), bytes("\n")),
+                concat(bytes("w".repeat(131_071)), new byte[] {(byte) 0xE2}, bytes("v".repeat(300_000)), bytes("\n")), // a lead left waiting, then ASCII
+                concat(bytes("a line\n".repeat(30_000)), bytes("\u00e9\n"), bytes("b line\n".repeat(30_000))),
                 bytes("\n\n\n"),
         };
         for (int i = 0; i < files.length; i++) {
