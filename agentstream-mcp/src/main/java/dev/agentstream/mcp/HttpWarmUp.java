@@ -26,6 +26,7 @@ public final class HttpWarmUp {
 
     /** The warm-up itself; returns whether it got through (tests call it on their own thread). */
     static boolean run() {
+        McpWarmUp.awaitLogging(); // Jetty's classes log as they start up
         try {
             // Before any Jetty class asks for it: the hint keeps Jetty from starting the platform MBean server.
             JettyMemoryHint.apply();

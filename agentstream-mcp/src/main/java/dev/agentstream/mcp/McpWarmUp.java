@@ -6,6 +6,8 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,16 +25,43 @@ public final class McpWarmUp {
             {"type":"object","properties":{"command":{"type":"string","description":"warm-up"}},"required":["command"],\
             "additionalProperties":false}""";
 
+    /**
+     * Open once logging is set up, or if the warm-up never started. SLF4J hands a thread that logs while another
+     * sets it up a stand-in, and prints a warning to stderr when it replays what was logged there.
+     */
+    private static final CountDownLatch LOGGING_READY = new CountDownLatch(1);
+    private static volatile boolean started;
+    /** Longer than setting up logging ever takes; past it, a caller goes on (and SLF4J at worst warns). */
+    private static final long LOGGING_WAIT_SECONDS = 10;
+
     private McpWarmUp() {}
 
     /** Starts the warm-up on a daemon thread and returns at once. */
     public static void startInBackground() {
+        started = true;
         Thread.ofPlatform().daemon().name("mcp-warm-up").start(McpWarmUp::run);
+    }
+
+    /**
+     * Returns once the warm-up has set up logging (at once when no warm-up was started): for a thread that would
+     * otherwise touch code that logs, such as Jetty's, while logging is being set up.
+     */
+    public static void awaitLogging() {
+        if (!started) return;
+        try {
+            LOGGING_READY.await(LOGGING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void run() {
         StartupTrace.mark("warm-up begins");
-        LoggerFactory.getLogger(McpWarmUp.class);
+        try {
+            LoggerFactory.getLogger(McpWarmUp.class);
+        } finally {
+            LOGGING_READY.countDown();
+        }
         StartupTrace.mark("logging ready");
         try {
             // First what answers initialize (the fast path, Jackson's streaming classes), then Jackson's data
