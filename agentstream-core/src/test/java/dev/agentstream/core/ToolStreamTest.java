@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +99,9 @@ class ToolStreamTest {
         int chunk = 64 * 1024;
         AtomicInteger produced = new AtomicInteger();
         AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicReference<Thread> producer = new AtomicReference<>();
         ToolStream stream = ToolStreams.start(call("abandoned"), context(), scope -> {
+            producer.set(Thread.currentThread());
             for (int i = 0; i < 100; i++) { // ignores cancellation: only the stream can let it go on
                 scope.output("stdout", "w".repeat(chunk));
                 produced.incrementAndGet();
@@ -105,14 +109,27 @@ class ToolStreamTest {
             interrupted.set(Thread.currentThread().isInterrupted());
             return ToolResult.text("done");
         });
-        for (int i = 0; i < 100 && produced.get() < ToolStream.MAX_QUEUED_OUTPUT_CHARS / chunk; i++) Thread.sleep(50);
-        Thread.sleep(200); // the producer is now waiting for room nobody makes
+        awaitWaitingInPublish(producer); // for room nobody makes: the reader takes nothing
         assertThat(produced.get()).isLessThan(100);
         stream.close();
         assertThat(stream.terminalProduced().get(30, TimeUnit.SECONDS)).isInstanceOf(ToolEvent.Completed.class);
         assertThat(produced.get()).isEqualTo(100);
         // let go by the close itself, not by the interrupt that cancelling sends after its grace period
         assertThat(interrupted).isFalse();
+    }
+
+    /** Returns once the thread {@code producer} holds is parked inside {@link ToolStream#publish}. */
+    private static void awaitWaitingInPublish(AtomicReference<Thread> producer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Thread thread = producer.get();
+            if (thread != null && thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+                    .anyMatch(f -> f.getClassName().equals(ToolStream.class.getName()) && f.getMethodName().equals("publish"))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the producer never waited for room in publish");
     }
 
     @Test

@@ -185,14 +185,9 @@ public final class ModelView implements AutoCloseable {
             return;
         }
         contentUtf8 += length;
-        commit(false); // as appendToTail: a line the chars path began goes into the ring first
-        committedChars += length;
-        committedNewlines += lineFeeds >= 0 ? lineFeeds : ByteScan.count(ascii, offset, offset + length, (byte) '\n');
-        committedUtf8 += length;
-        lastCommittedNewline = ascii[offset + length - 1] == '\n';
         int kept = Math.min(length, ring.capacity());
         String tail = new String(ascii, offset + length - kept, kept, StandardCharsets.ISO_8859_1);
-        ring.write(tail, 0, kept);
+        commitToTail(length, lineFeeds >= 0 ? lineFeeds : ByteScan.count(ascii, offset, offset + length, (byte) '\n'), length, tail, 0);
     }
 
     private void ensureOpen() {
@@ -234,15 +229,24 @@ public final class ModelView implements AutoCloseable {
      * counters and the ring as committing its lines one by one would.
      */
     private void appendToTail(String text, byte[] utf8, int offset, int length, boolean mayHoldLoneSurrogates, long lineFeeds) {
-        commit(false); // a line the chars path began, as a partial line: the same text goes into the ring before this
         int n = text.length();
-        committedChars += n;
-        committedNewlines += lineFeeds >= 0 ? lineFeeds : ByteScan.count(utf8, offset, offset + length, (byte) '\n');
         // bytes as utf8Length counts them: UTF-8 writes a lone surrogate as one byte, '?', utf8Length counts it 2
         long loneSurrogates = mayHoldLoneSurrogates ? ByteScan.count(utf8, offset, offset + length, (byte) '?') - count(text, '?') : 0;
-        committedUtf8 += length + loneSurrogates;
-        lastCommittedNewline = text.charAt(n - 1) == '\n';
-        ring.write(text, Math.max(0, n - ring.capacity()), n);
+        commitToTail(n, lineFeeds >= 0 ? lineFeeds : ByteScan.count(utf8, offset, offset + length, (byte) '\n'),
+                length + loneSurrogates, text, Math.max(0, n - ring.capacity()));
+    }
+
+    /**
+     * Commits file content of {@code chars} chars, {@code newlines} line feeds and {@code utf8Bytes} bytes at once,
+     * whose end is {@code end} from {@code from} on (its last chars, at least as many as the ring holds or all of it).
+     */
+    private void commitToTail(long chars, long newlines, long utf8Bytes, String end, int from) {
+        commit(false); // a line the chars path began, as a partial line: the same text goes into the ring before this
+        committedChars += chars;
+        committedNewlines += newlines;
+        committedUtf8 += utf8Bytes;
+        lastCommittedNewline = end.charAt(end.length() - 1) == '\n';
+        ring.write(end, from, end.length());
     }
 
     private static long count(String s, char c) {

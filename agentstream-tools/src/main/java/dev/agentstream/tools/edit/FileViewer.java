@@ -90,17 +90,7 @@ final class FileViewer {
     /** UTF-8 without a character limit: numbered over the bytes, decoded a chunk at a time (the fast path). */
     private Scan numberBytes(FileChannel channel, long firstLine, Optional<EditInput.ViewRange> range, NumberedOutput out)
             throws IOException {
-        Utf8LineNumberer numberer = new Utf8LineNumberer(new Utf8LineNumberer.Sink() {
-            @Override
-            public void accept(String text, byte[] utf8, int offset, int length, long lineFeeds) {
-                out.numbered(text, utf8, offset, length, lineFeeds);
-            }
-
-            @Override
-            public void ascii(byte[] ascii, int offset, int length, long lineFeeds) {
-                out.numberedAscii(ascii, offset, length, lineFeeds);
-            }
-        });
+        Utf8LineNumberer numberer = new Utf8LineNumberer(out);
         long end = range.map(r -> r.toEnd() ? Long.MAX_VALUE : r.end()).orElse(Long.MAX_VALUE);
         long from = channel.position();
         Utf8LineNumberer.Numbered numbered = numberer.number(channel, firstLine, end, new Utf8LineNumberer.Progress() {

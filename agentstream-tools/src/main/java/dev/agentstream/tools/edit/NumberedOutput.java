@@ -7,7 +7,7 @@ import dev.agentstream.core.CallScope;
  * file arrive piece by piece and memory holds one chunk. Stops taking text at {@code maxCharacters} and
  * remembers the line it stopped in, so the result can say where to continue.
  */
-final class NumberedOutput {
+final class NumberedOutput implements Utf8LineNumberer.Sink {
 
     /** Chars per output event: big enough to keep events cheap, small enough that a full event queue stays small. */
     static final int CHUNK_CHARS = 32 * 1024;
@@ -74,21 +74,23 @@ final class NumberedOutput {
      * whole chunks, showing lines {@code first..last} between them,
      * with their UTF-8 bytes when the numbering has them ({@code utf8} null when not).
      */
-    void numbered(String text, byte[] utf8, int offset, int length, long lineFeeds) {
+    @Override
+    public void accept(String text, byte[] utf8, int offset, int length, long lineFeeds) {
         flush();
         emitted += text.length();
         if (utf8 == null) scope.output("stdout", text);
         else scope.output("stdout", text, utf8, offset, length, lineFeeds);
     }
 
-    /** As {@link #numbered}, for a chunk all of whose bytes are ASCII: its text is made only if someone asks for it. */
-    void numberedAscii(byte[] ascii, int offset, int length, long lineFeeds) {
+    /** As {@link #accept}, for a chunk all of whose bytes are ASCII: its text is made only if someone asks for it. */
+    @Override
+    public void ascii(byte[] ascii, int offset, int length, long lineFeeds) {
         flush();
         emitted += length;
         scope.outputAscii("stdout", ascii, offset, length, lineFeeds);
     }
 
-    /** Records the lines the chunks given to {@link #numbered} showed ({@code first} -1: none). */
+    /** Records the lines the chunks given to {@link #accept} showed ({@code first} -1: none). */
     void shown(long first, long last) {
         if (first < 0) return;
         if (firstLine < 0) firstLine = first;
