@@ -23,6 +23,21 @@ final class BenchSupport {
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
+    /**
+     * Writes every file's dirty pages to disk ({@code sync}), so a run starts with no write-back of an earlier
+     * run's files (a generated corpus, a spool) going on beside it.
+     */
+    static void sync() throws IOException, InterruptedException {
+        if (new ProcessBuilder("sync").inheritIO().start().waitFor() != 0) throw new IOException("sync failed");
+    }
+
+    /** Makes a named pipe at {@code path} with {@code mkfifo} (coreutils). */
+    static void makeFifo(Path path) throws IOException, InterruptedException {
+        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (mkfifo.waitFor() != 0) throw new IOException("mkfifo " + path + " failed: " + said);
+    }
+
     /** VmHWM is the kernel's own high-water mark of resident memory; read it until the process is gone. */
     static void sampleRss(Process process, AtomicLong peakKiB) {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");

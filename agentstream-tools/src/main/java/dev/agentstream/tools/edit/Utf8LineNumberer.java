@@ -30,7 +30,10 @@ final class Utf8LineNumberer {
      */
     static final int CHUNK_BYTES = 128 * 1024;
     private static final int READ_BYTES = 64 * 1024;
-    /** The most bytes a chunk can hold: {@link #CHUNK_BYTES} less one, a read's worth, a line number and a {@code \r}. */
+    /**
+     * The most bytes a chunk can hold: {@link #CHUNK_BYTES} less one, a read's worth, a line number (with the bytes its
+     * stores may pass its end, {@link LineNumberField#OVERRUN}) and a {@code \r}.
+     */
     static final int MAX_CHUNK_BYTES = CHUNK_BYTES + READ_BYTES + 64;
 
     private final Sink sink;

@@ -12,7 +12,7 @@ class LineNumberFieldTest {
 
     @Test
     void countsUpAsCatNumbersAcrossEveryChangeOfWidth() {
-        long[] starts = {1, 9, 95, 99_990, 999_990, 9_999_990, 99_999_990, 999_999_999_990L};
+        long[] starts = {1, 9, 95, 99_990, 999_990, 9_999_990, 99_999_990, 999_999_999_990L, 999_999_999_999_990L, 9_999_999_999_999_990L};
         for (long start : starts) {
             LineNumberField field = new LineNumberField(start);
             for (long number = start; number < start + 30; number++) {
@@ -37,7 +37,7 @@ class LineNumberFieldTest {
     }
 
     @Test
-    void writesNothingBeforeItsPlaceAndAtMostAWordPastItsTab() {
+    void writesNothingBeforeItsPlaceAndAtMostTwoWordsPastItsTab() {
         LineNumberField field = new LineNumberField(42);
         byte[] out = new byte[40];
         Arrays.fill(out, (byte) 'x');
