@@ -26,6 +26,8 @@ final class ProgressTranslator {
     static final double TOTAL_PERCENT = 100;
     private static final double NUDGE = 0.001;
     private static final int MAX_LINE = 160;
+    /** An unfinished line longer than this is cut back to its last half. */
+    private static final int KEPT_LINE_TAIL = 4 * MAX_LINE;
     /** The counters that measure work done, most telling first. */
     private static final List<String> WORK_COUNTERS = List.of("files", "entries", "bytes", "lines");
 
@@ -55,7 +57,7 @@ final class ProgressTranslator {
         List<McpSchema.ProgressNotification> out = new ArrayList<>();
         switch (event) {
             case ToolEvent.Output output -> {
-                noteOutput(output.text());
+                noteOutput(textOf(output));
                 chunks.ifPresent(c -> {
                     c.add(output.text());
                     while (c.full()) out.add(carrying(c.take()));
@@ -122,19 +124,20 @@ final class ProgressTranslator {
     /**
      * Keeps the latest non-blank finished line and the unfinished one. Only the last non-blank line of a chunk
      * can be the latest, so the chunk's lines are looked at from its end, and a chunk of many lines (a file's
-     * view, a build log) costs the lines after its last non-blank one, not a cleaned string per line.
+     * view, a build log) costs the lines after its last non-blank one, not a cleaned string per line. Of an
+     * unfinished line, only as much is taken as the bounded tail kept of it can hold.
      */
-    private void noteOutput(String text) {
-        int lastNewline = text.lastIndexOf('\n');
+    private void noteOutput(CharSequence text) {
+        int lastNewline = lastNewline(text, text.length() - 1);
         if (lastNewline >= 0) {
             for (int end = lastNewline; ; ) {
-                int start = text.lastIndexOf('\n', end - 1) + 1;
+                int start = lastNewline(text, end - 1) + 1;
                 String line;
                 if (start == 0) { // the chunk's first line ends the line that earlier chunks began
                     pendingLine.append(text, 0, end);
                     line = clean(pendingLine.toString());
                 } else {
-                    line = clean(text.substring(start, end));
+                    line = clean(text.subSequence(start, end).toString());
                 }
                 if (!line.isBlank()) {
                     latestLine = line;
@@ -145,9 +148,64 @@ final class ProgressTranslator {
             }
             pendingLine.setLength(0);
         }
-        pendingLine.append(text, lastNewline + 1, text.length());
+        // Of an unfinished line longer than KEPT_LINE_TAIL + 1 chars in this chunk, the cut below keeps only the chunk's
+        // last KEPT_LINE_TAIL / 2: appending just its last KEPT_LINE_TAIL + 1 leads to the same cut.
+        int from = Math.max(lastNewline + 1, text.length() - (KEPT_LINE_TAIL + 1));
+        pendingLine.append(text, from, text.length());
         // A progress bar redrawn with \r never ends its line: keep only a bounded tail of it.
-        if (pendingLine.length() > 4 * MAX_LINE) pendingLine.delete(0, pendingLine.length() - 2 * MAX_LINE);
+        if (pendingLine.length() > KEPT_LINE_TAIL) pendingLine.delete(0, pendingLine.length() - KEPT_LINE_TAIL / 2);
+    }
+
+    /** The output's text; for a chunk of ASCII bytes, the bytes seen as chars, so no string of the whole chunk is made. */
+    private static CharSequence textOf(ToolEvent.Output output) {
+        byte[] utf8 = output.utf8();
+        return utf8 != null && utf8.length == output.textLength() ? new AsciiChars(utf8) : output.text(); // a byte per char: ASCII
+    }
+
+    private static int lastNewline(CharSequence text, int from) {
+        if (text instanceof String s) return s.lastIndexOf('\n', from);
+        for (int i = from; i >= 0; i--) {
+            if (text.charAt(i) == '\n') return i;
+        }
+        return -1;
+    }
+
+    /** ASCII bytes read as the chars they encode, without copying them. */
+    private static final class AsciiChars implements CharSequence {
+        private final byte[] ascii;
+        private final int from;
+        private final int to;
+
+        AsciiChars(byte[] ascii) {
+            this(ascii, 0, ascii.length);
+        }
+
+        private AsciiChars(byte[] ascii, int from, int to) {
+            this.ascii = ascii;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) ascii[from + java.util.Objects.checkIndex(index, to - from)];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            java.util.Objects.checkFromToIndex(start, end, to - from);
+            return new AsciiChars(ascii, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(ascii, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private String lastPartialLine() {

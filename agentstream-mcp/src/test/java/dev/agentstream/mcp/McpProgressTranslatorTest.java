@@ -33,20 +33,29 @@ class McpProgressTranslatorTest {
 
     @Test
     void theLatestLineIsWhatReadingEveryLineInOrderFindsWhateverTheChunks() {
-        String[] pieces = {"plain line", "\n", "\n", "   ", "\t", "\u001b[31m", "\u001b[0m", "red", "\r", " 42%", "\r\n", "x".repeat(300), "caf\u00e9"};
+        String[] pieces = {"plain line", "\n", "\n", "   ", "\t", "\u001b[31m", "\u001b[0m", "red", "\r", " 42%", "\r\n", "x".repeat(300),
+                "caf\u00e9", "y".repeat(639) + "z", "w".repeat(641)};
         java.util.Random random = new java.util.Random(3);
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 400; round++) {
             ProgressTranslator fresh = new ProgressTranslator("tok");
             LineByLine reference = new LineByLine();
             for (int chunk = 0; chunk < 1 + random.nextInt(6); chunk++) {
                 StringBuilder text = new StringBuilder();
                 for (int i = random.nextInt(12); i > 0; i--) text.append(pieces[random.nextInt(pieces.length)]);
-                fresh.translate(new ToolEvent.Output("c", 1, "stdout", text.toString()));
+                fresh.translate(asSentBy(random, text.toString()));
                 reference.noteOutput(text.toString());
                 List<McpSchema.ProgressNotification> sent = fresh.translate(new ToolEvent.Progress("c", 5, "phase", OptionalDouble.empty(), Map.of()));
                 assertThat(sent.getFirst().message()).as("round %d chunk %d: %s", round, chunk, text).isEqualTo(reference.message("phase"));
             }
         }
+    }
+
+    /** A chunk of output as a tool may send it: as text, or, when it is ASCII, as its bytes alone half the time. */
+    private static ToolEvent.Output asSentBy(java.util.Random random, String text) {
+        boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        return ascii && random.nextBoolean()
+                ? ToolEvent.Output.ofAscii("c", 1, "stdout", text.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                : new ToolEvent.Output("c", 1, "stdout", text);
     }
 
     /** The translator's line keeping as it was first written, one cleaned string per line: the reference. */
