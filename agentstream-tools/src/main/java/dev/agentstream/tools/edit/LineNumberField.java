@@ -18,7 +18,7 @@ final class LineNumberField {
     private static final int MAX_DIGITS = 19; // Long.MAX_VALUE
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Digits right-aligned before a tab at {@link #tab}, spaces in front of them, a word of padding after. */
+    /** Digits right-aligned before a tab at {@link #tab}, spaces in front of them, {@link #OVERRUN} bytes of padding after. */
     private final byte[] field = new byte[MAX_DIGITS + 1 + OVERRUN];
     private final int tab = MAX_DIGITS;
     /** Where the field as printed starts (spaces included). */
