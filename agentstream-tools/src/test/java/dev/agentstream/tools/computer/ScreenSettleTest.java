@@ -40,7 +40,9 @@ class ScreenSettleTest {
 
     @Test
     void theScreenshotWaitsForAWindowThatIsStillDrawing() throws Exception {
-        try (ComputerCalls calls = new ComputerCalls(TestDisplay.config().withSettleQuiet(Duration.ofMillis(400)))) {
+        // Frames come 40 ms apart; the quiet period is 25 of those, so only a stall of the drawing thread that long (a
+        // loaded two-core machine once stalled it past 400 ms) could pass for a still screen.
+        try (ComputerCalls calls = new ComputerCalls(TestDisplay.config().withSettleQuiet(Duration.ofMillis(1000)))) {
             calls.action("mouse_move", "coordinate", List.of(1200, 50));
             // 30 frames 40 ms apart, each a different colour, then the final one.
             Thread animation = Thread.ofPlatform().start(() -> {
