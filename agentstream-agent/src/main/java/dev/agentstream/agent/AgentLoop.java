@@ -337,7 +337,7 @@ public final class AgentLoop implements AutoCloseable {
         if (cleared > 0) {
             listener.accept(new AgentEvent.Notice(String.format(java.util.Locale.ROOT,
                     "The conversation reached %,d of the model's %,d-token context window; cleared %d old tool result(s) "
-                            + "(their full output stays in the spool files and the transcript).", used, window, cleared)));
+                            + "(the transcript keeps them, the spool files the full output of every call but a file view, whose file holds it).", used, window, cleared)));
         }
     }
 

@@ -196,7 +196,7 @@ public final class ViewBench {
         int exit = process.waitFor();
         double totalMs = (System.nanoTime() - start) / 1e6;
         sampler.join();
-        deleteTree(jvmTmp); // the spool of a full view is as large as the file
+        deleteTree(jvmTmp); // the call's spool and temporary files: each run starts alike
         double inTool = marker == null ? -1 : FindTreeBench.metaNumber(last.lastLine(), "durationMs");
         return new Run(firstMs, totalMs, peakRss.get(), bytes, exit, inTool);
     }
@@ -327,7 +327,7 @@ public final class ViewBench {
                 fullCatRuns.add(checked(run(catCommand, null), catCommand));
                 BenchSupport.sync();
                 later.add(session.view(viewInput(null)));
-                deleteTree(jvmTmp); // its spool file (as large as the view), as after every run: each run starts alike
+                deleteTree(jvmTmp); // as after every run: each run starts alike
             }
         }
         Paired full = new Paired(fullToolRuns, fullCatRuns);
@@ -351,8 +351,8 @@ public final class ViewBench {
         md.append(String.format(Locale.ROOT, "## Viewing a %.0f MB file: `str_replace_based_edit_tool` view vs `cat -n`%n%n", fileBytes / 1e6))
                 .append(String.format(Locale.ROOT, "A generated source-like text file of %,d lines. Each figure is the median of %d runs of a fresh process ", fileLines, runs))
                 .append("(after one warm-up run, so the file is in the page cache), agentstream's and the baseline's taken in turns; the agentstream runs are `agentstream tool str_replace_based_edit_tool --json` ")
-                .append("with its stdout read to the end, so every chunk is an NDJSON event and the full view is also spooled to disk. ")
-                .append("Every run starts after a `sync` (no write-back of the generated files or of an earlier run's spool going on beside it), ")
+                .append("with its stdout read to the end, so every chunk is an NDJSON event (a view writes no spool copy: the file is its full output). ")
+                .append("Every run starts after a `sync` (no write-back of the generated files going on beside it), ")
                 .append("and every program's stdout is a named pipe the bench reads with a `FileChannel` into direct buffers, the cheapest reader Java has.\n\n");
         md.append("| full view | whole call (ms) | in-tool (ms) | in-tool / `cat -n` | MB/s of the file | first chunk (ms) | peak RSS (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n")
@@ -373,7 +373,7 @@ public final class ViewBench {
                 .append("runs it, which on JDK 25 adds the AOT cache the launcher trains for one-shot commands (their classes, and the method ")
                 .append("profiles of a bash call, a view, a find and a tree: `OneShotTraining`), taken in turns with the first and `cat -n`. ")
                 .append("The later call is a view in a running `agentstream mcp` session (stdio) that has viewed the file once, so the JIT has compiled ")
-                .append("the view's loops; as for any MCP call whose client did not ask for the full output, its chunks go to the spool file and the ")
+                .append("the view's loops; as for any MCP call whose client did not ask for the full output, its chunks go to the ")
                 .append("model view, and the client gets progress notifications and the result, not the 1.2 GB of numbered text. ")
                 .append("The whole-call figures include starting a JVM; a range stops reading at its last line, and lines before it ")
                 .append("are skipped by counting line-feed bytes, without decoding.\n");
@@ -393,8 +393,7 @@ public final class ViewBench {
 
     /**
      * An {@code agentstream mcp} server over stdio, started as an MCP client starts it, with the launcher's JVM options
-     * for it. Its calls ask for progress (a token), not for the full output: the result is the model view, and the
-     * full view goes to the spool file.
+     * for it. Its calls ask for progress (a token), not for the full output: the result is the model view.
      */
     private final class McpViewSession implements AutoCloseable {
         private final StdioMcpSession session;

@@ -204,7 +204,11 @@ final class ToolCallRenderer implements EventPrinter {
         if (Boolean.TRUE.equals(meta.get("cancelled"))) s.append(", cancelled");
         if (meta.get("durationMs") instanceof Number ms) s.append(" · ").append(String.format(Locale.ROOT, "%.2f s", ms.longValue() / 1000.0));
         if (meta.get("lines") instanceof Number lines) s.append(" · ").append(lines).append(" lines");
-        if (Boolean.TRUE.equals(meta.get("truncated"))) s.append(" · model view truncated, full output: ").append(meta.get("spoolPath"));
+        if (Boolean.TRUE.equals(meta.get("truncated"))) {
+            s.append(" · model view truncated");
+            // a file view keeps no copy: the file is its full output
+            if (meta.get("spoolPath") != null) s.append(", full output: ").append(meta.get("spoolPath"));
+        }
         return s.append(']').toString();
     }
 }

@@ -54,8 +54,7 @@ class LauncherAotCacheTest {
         Path cache = jar.resolveSibling("agentstream.aot");
 
         assertOnlyTheInitializeAnswer(initialize(Map.of()));
-        awaitNewerThan(cache, jar);
-        assertThat(jar.resolveSibling("agentstream.aot.log")).content().contains("AOT cache ready");
+        awaitTrainedCache(cache, jar);
 
         // AOTMode=on makes the JVM refuse to start unless it can use the cache it was given.
         assertOnlyTheInitializeAnswer(initialize(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on")));
@@ -70,8 +69,7 @@ class LauncherAotCacheTest {
 
         assertThat(tree(folder, Map.of())).contains("only-file.txt");
         Path cache = jar.resolveSibling("agentstream-tool.aot");
-        awaitNewerThan(cache, jar);
-        assertThat(jar.resolveSibling("agentstream-tool.aot.log")).content().contains("AOT cache ready");
+        awaitTrainedCache(cache, jar);
         assertThat(jar.resolveSibling("agentstream.aot")).as("the server's cache, trained by a server's run").doesNotExist();
 
         assertThat(tree(folder, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("only-file.txt");
@@ -90,8 +88,7 @@ class LauncherAotCacheTest {
 
         assertThat(initializeOverHttp(Map.of())).contains("\"serverInfo\":{\"name\":\"agentstream\"");
         Path cache = jar.resolveSibling("agentstream-http.aot");
-        awaitNewerThan(cache, jar);
-        assertThat(jar.resolveSibling("agentstream-http.aot.log")).content().contains("AOT cache ready");
+        awaitTrainedCache(cache, jar);
         assertThat(jar.resolveSibling("agentstream.aot")).as("the stdio server's cache, trained by a stdio run").doesNotExist();
 
         assertThat(initializeOverHttp(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"))).contains("\"serverInfo\":{\"name\":\"agentstream\"");
@@ -207,12 +204,21 @@ class LauncherAotCacheTest {
                 .startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":").contains("\"serverInfo\":{\"name\":\"agentstream\""));
     }
 
-    private static void awaitNewerThan(Path file, Path than) throws Exception {
+    /**
+     * Waits for the training's log to say the cache is ready, then checks the cache is newer than the jar. The
+     * script says so just after moving the cache into place: waiting for the file alone could read the log in between.
+     */
+    private static void awaitTrainedCache(Path cache, Path jar) throws Exception {
+        Path log = Path.of(cache + ".log");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!(Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0)) {
-            assertThat(System.nanoTime()).as("%s was not made within 5 minutes", file).isLessThan(deadline);
+        String text = "";
+        while (!text.contains("AOT cache ready")) {
+            assertThat(text).as("the training failed").doesNotContain("AOT training failed");
+            assertThat(System.nanoTime()).as("%s was not made within 5 minutes", cache).isLessThan(deadline);
             Thread.sleep(200);
+            text = Files.exists(log) ? Files.readString(log) : "";
         }
+        assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(Files.getLastModifiedTime(jar));
     }
 
     private static void awaitContent(Path file, String text) throws Exception {

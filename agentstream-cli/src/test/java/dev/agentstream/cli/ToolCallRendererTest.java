@@ -128,4 +128,12 @@ class ToolCallRendererTest {
                   ✗ the tool failed inside the runtime: boom
                 """);
     }
+
+    @Test
+    void theSummaryOfATruncatedViewNamesNoSpoolFileItDoesNotHave() {
+        assertThat(ToolCallRenderer.summary(Map.of("truncated", true, "spoolPath", "/tmp/s/bash-c1.log", "exitCode", 0)))
+                .endsWith(" · model view truncated, full output: /tmp/s/bash-c1.log]");
+        assertThat(ToolCallRenderer.summary(Map.of("truncated", true, "path", "/tmp/big.txt")))
+                .endsWith(" · model view truncated]").doesNotContain("null");
+    }
 }

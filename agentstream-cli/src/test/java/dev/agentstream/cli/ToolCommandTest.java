@@ -72,8 +72,9 @@ class ToolCommandTest {
             List<JsonNode> events = events(cli);
             for (JsonNode e : events) if (e.get("type").asText().equals("output")) streamed.append(e.get("text").asText());
             assertThat(streamed.toString()).isEqualTo(numbered.toString());
-            Path spool = Path.of(events.getLast().get("meta").get("spoolPath").asText());
-            assertThat(Files.readString(spool)).isEqualTo(numbered.toString());
+            // no copy in the spool: the file is the view's full output
+            assertThat(events.getLast().get("meta").has("spoolPath")).isFalse();
+            assertThat(events.getLast().get("meta").get("path").asText()).isEqualTo(file.toString());
         }
     }
 

@@ -30,7 +30,7 @@ record ToolPresentation(String title, McpSchema.ToolAnnotations annotations, Opt
             {"cancelled":{"type":"boolean","description":"The call was cancelled before it finished."},
              "durationMs":{"type":"integer","description":"How long the call took."},
              "truncated":{"type":"boolean","description":"The text result keeps only the head and tail of the output."},
-             "spoolPath":{"type":"string","description":"The file holding the whole output."}}""";
+             "spoolPath":{"type":"string","description":"The file holding the whole output (none for a file view: the file holds it)."}}""";
 
     static ToolPresentation of(ToolSpec spec) {
         return new ToolPresentation(spec.title(), spec.hints().map(ToolPresentation::annotations).orElse(null),

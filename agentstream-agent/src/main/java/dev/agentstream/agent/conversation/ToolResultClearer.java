@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Makes room when a conversation nears the model's context window: the content of old tool results is
- * replaced by a short placeholder (the full output stays in the spool files and the transcript), keeping the
+ * replaced by a short placeholder (the transcript keeps them, and the spool files or the viewed files their full output), keeping the
  * latest user messages whole. Like the API's context editing, it is done rarely and all at once, since it
  * rewrites the prompt cache from the first cleared result on.
  */

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Accumulates one call's raw output and renders what the model is sent.
  *
  * <p>Every appended char is written unchanged to the spool file (UTF-8), so the full output is never lost.
- * The file is created with the first output: a call without output (a screenshot) leaves none.
+ * The file is created with the first output: a call without output (a screenshot) leaves none. Output that can
+ * be read again from where it came from (a file's lines) need not be copied: after {@link #withoutSpool(String)}
+ * nothing is written, and the marker says where to read what it left out.
  * In memory, {@link OutputKind#TERMINAL} output is cleaned as it streams ({@link AnsiStripper}: escape sequences and controls
  * removed; then line overwrites: a lone {@code \r} restarts the current line, {@code \r\n} is a newline,
  * {@code \b} deletes a char); {@link OutputKind#FILE_CONTENT} is kept as it is, only split into lines at
@@ -41,8 +43,8 @@ public final class ModelView implements AutoCloseable {
     private static final int MIN_LINE_CAP = 8192;
     /** The spool's first buffer (off the heap, freed only when the spool is closed and collected: kept small; larger output gets more). */
     private static final int SPOOL_BUFFER_BYTES = 1 << 16;
-    /** Path length up to which the marker line stays within 300 chars; longer paths shrink the tail. */
-    private static final int PATH_ALLOWANCE = 150;
+    /** The marker's source ("full output: " and a path of 150 chars) up to which its line stays within 300 chars; longer ones shrink the tail. */
+    private static final int PATH_ALLOWANCE = "full output: ".length() + 150;
 
     private final int budget;
     private final OutputKind kind;
@@ -50,7 +52,10 @@ public final class ModelView implements AutoCloseable {
     private final int headWindow;
     private final int lineCap;
     private final Path spoolPath;
-    private final String markerPath;
+    /** What the marker line names as the place to read omitted output: the spool file, or the caller's source. */
+    private String markerSource;
+    /** Set by {@link #withoutSpool(String)}: output is counted as it would be spooled, and kept nowhere. */
+    private boolean notSpooled;
     private OutputStream spool;
     /** A high surrogate that ended the last append: encoded with the low one the next append starts with. */
     private char spoolPendingHigh;
@@ -106,14 +111,30 @@ public final class ModelView implements AutoCloseable {
         this.headWindow = Math.max(1, budget / 2);
         this.lineCap = Math.max(budget, MIN_LINE_CAP);
         this.spoolPath = spoolFile;
-        this.markerPath = spoolFile.toAbsolutePath().toString();
+        this.markerSource = "full output: " + spoolFile.toAbsolutePath();
         Path parent = spoolFile.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
     }
 
-    /** True once output was appended, so the spool file exists. */
+    /** True once output was appended to a spool, so the spool file exists. */
     public synchronized boolean hasSpool() {
-        return spool != null;
+        return spool != null && !notSpooled;
+    }
+
+    /**
+     * Keeps no copy of this output, for output the model can read again from its source: a file's lines, which
+     * a copy would only duplicate on disk (a view of a 1 GB file would leave 1.2 GB in the spool). The marker
+     * line then says {@code omittedSource} (e.g. how to read the omitted lines) instead of naming a spool file.
+     *
+     * @throws IllegalStateException once output was spooled
+     */
+    public synchronized void withoutSpool(String omittedSource) {
+        Objects.requireNonNull(omittedSource, "omittedSource");
+        if (spool != null && !notSpooled) throw new IllegalStateException("output was already spooled to " + spoolPath);
+        notSpooled = true;
+        markerSource = omittedSource;
+        spool = OutputStream.nullOutputStream();
+        version++;
     }
 
     /**
@@ -431,8 +452,8 @@ public final class ModelView implements AutoCloseable {
         if (hidden > 0) {
             r = r.withNote(String.format(Locale.ROOT,
                     "[%,d characters of output were hidden inside a terminal control string (%s) that did not end,"
-                            + " as a terminal hides them; full output: %s]",
-                    hidden, stripper.lastStringIntroducer(), markerPath));
+                            + " as a terminal hides them; %s]",
+                    hidden, stripper.lastStringIntroducer(), markerSource));
         }
         rendered = r;
         renderedVersion = version;
@@ -443,9 +464,9 @@ public final class ModelView implements AutoCloseable {
      * @param tailSrc text ending with the end of the output, with at least one char before the tail window
      */
     private Rendered truncated(String h, long hNewlines, long hUtf8, CharSequence tailSrc, int cap) {
-        int pathPenalty = Math.max(0, markerPath.length() - PATH_ALLOWANCE);
+        int sourcePenalty = Math.max(0, markerSource.length() - PATH_ALLOWANCE);
         int len = tailSrc.length();
-        int window = Math.min(len, Math.max(0, cap - pathPenalty));
+        int window = Math.min(len, Math.max(0, cap - sourcePenalty));
         int start = len - window;
         if (start > 0 && tailSrc.charAt(start - 1) != '\n') {
             int found = -1;
@@ -470,7 +491,7 @@ public final class ModelView implements AutoCloseable {
         long omittedLines = committedNewlines - hNewlines - countNewlines(tail);
         long omittedBytes = totalUtf8 - hUtf8 - utf8Length(tail);
 
-        StringBuilder sb = new StringBuilder(h.length() + tail.length() + 200 + markerPath.length());
+        StringBuilder sb = new StringBuilder(h.length() + tail.length() + 200 + markerSource.length());
         sb.append(h);
         if (!h.isEmpty() && h.charAt(h.length() - 1) != '\n') sb.append('\n');
         sb.append("[... ");
@@ -480,7 +501,7 @@ public final class ModelView implements AutoCloseable {
         } else {
             sb.append(humanSize(omittedBytes)).append(" of one line");
         }
-        sb.append(" omitted; full output: ").append(markerPath);
+        sb.append(" omitted; ").append(markerSource);
         if (spoolError != null) sb.append(" (incomplete: spool write failed)");
         sb.append(" ...]\n");
         sb.append(tail);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelViewTest {
 
     private static final String E = "\u001b";
+    private static final String UNSPOOLED_SOURCE = "view_range reads them from the file";
     private static final Pattern MARKER = Pattern.compile("\\[\\.\\.\\. (.+) omitted; full output: (.+) \\.\\.\\.]\n");
 
     @TempDir
@@ -264,7 +265,9 @@ class ModelViewTest {
             try (ModelView whole = fileView(budget, "w" + round);
                  ModelView pieces = fileView(budget, "p" + round);
                  ModelView withBytes = fileView(budget, "b" + round);
-                 ModelView asciiAsBytes = fileView(budget, "a" + round)) {
+                 ModelView asciiAsBytes = fileView(budget, "a" + round);
+                 ModelView unspooled = fileView(budget, "u" + round)) {
+                unspooled.withoutSpool(UNSPOOLED_SOURCE);
                 whole.append(raw);
                 for (int off = 0; off < raw.length(); ) {
                     int len = Math.min(raw.length() - off, rnd.nextBoolean() ? 1 + rnd.nextInt(12) : 1 + rnd.nextInt(9000));
@@ -273,14 +276,19 @@ class ModelViewTest {
                     if (hasLoneSurrogate(piece)) {
                         withBytes.append(piece);
                         asciiAsBytes.append(piece);
+                        unspooled.append(piece);
                     } else {
                         byte[] utf8 = ("<>" + piece + "<>").getBytes(StandardCharsets.UTF_8);
                         withBytes.append(piece, utf8, 2, utf8.length - 4);
                         // ASCII pieces as their bytes alone, the line feeds counted by the caller or not
                         boolean ascii = piece.chars().allMatch(c -> c < 0x80);
                         long lineFeeds = rnd.nextBoolean() ? -1 : piece.chars().filter(c -> c == '\n').count();
-                        if (ascii) asciiAsBytes.appendAscii(utf8, 2, utf8.length - 4, lineFeeds);
-                        else asciiAsBytes.append(piece, utf8, 2, utf8.length - 4, lineFeeds);
+                        ModelView byBytes = rnd.nextBoolean() ? asciiAsBytes : unspooled;
+                        ModelView other = byBytes == asciiAsBytes ? unspooled : asciiAsBytes;
+                        if (ascii) byBytes.appendAscii(utf8, 2, utf8.length - 4, lineFeeds);
+                        else byBytes.append(piece, utf8, 2, utf8.length - 4, lineFeeds);
+                        if (rnd.nextBoolean()) other.append(piece);
+                        else other.append(piece, utf8, 2, utf8.length - 4, lineFeeds);
                     }
                     off += len;
                 }
@@ -294,6 +302,16 @@ class ModelViewTest {
                     v.close();
                     assertThat(Files.readAllBytes(v.spoolPath())).isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
                 }
+                // kept nowhere, and otherwise the same view: the marker names the given source instead of a file
+                assertThat(unspooled.render()).isEqualTo(whole.render().replace("full output: " + whole.spoolPath(), UNSPOOLED_SOURCE));
+                assertThat(unspooled.render().contains(UNSPOOLED_SOURCE + " ...]\n")).isEqualTo(whole.truncated());
+                assertThat(unspooled.omittedLines()).isEqualTo(whole.omittedLines());
+                assertThat(unspooled.omittedChars()).isEqualTo(whole.omittedChars());
+                assertThat(unspooled.lines()).isEqualTo(whole.lines());
+                assertThat(unspooled.bytes()).isEqualTo(whole.bytes());
+                unspooled.close();
+                assertThat(unspooled.hasSpool()).isFalse();
+                assertThat(unspooled.spoolPath()).doesNotExist();
             }
         }
     }
@@ -409,6 +427,25 @@ class ModelViewTest {
             assertThat(v.bytes()).isEqualTo(total);
             v.close();
             assertThat(Files.size(v.spoolPath())).isEqualTo(total);
+        }
+    }
+
+    @Test
+    void outputKeptInNoSpoolMustBeDeclaredBeforeAnyIsSpooled() throws IOException {
+        try (ModelView spooled = fileView(100, "s")) {
+            spooled.append("already in the spool\n");
+            assertThatThrownBy(() -> spooled.withoutSpool(UNSPOOLED_SOURCE)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(spooled.spoolPath().toString());
+            assertThat(spooled.hasSpool()).isTrue();
+        }
+        try (ModelView unspooled = fileView(100, "n")) {
+            unspooled.withoutSpool(UNSPOOLED_SOURCE);
+            for (int i = 0; i < 100; i++) unspooled.append("line " + i + "\n");
+            Matcher m = Pattern.compile("\\[\\.\\.\\. (.+) omitted; " + Pattern.quote(UNSPOOLED_SOURCE) + " \\.\\.\\.]\n").matcher(unspooled.render());
+            assertThat(m.find()).as(unspooled.render()).isTrue();
+            assertThat(m.group(1)).endsWith(" lines (" + ModelView.humanSize(unspooled.omittedChars()) + ")");
+            unspooled.flush();
+            assertThat(unspooled.spoolPath()).doesNotExist();
         }
     }
 

@@ -18,13 +18,15 @@ import java.util.OptionalDouble;
 
 /**
  * {@code view} of a text file: {@code cat -n} output streamed as the file is read, with progress by bytes
- * read. Memory stays flat whatever the file's size: no line is ever held whole, a range stops reading at
+ * read. The output is not spooled: the file holds it. Memory stays flat whatever the file's size: no line is ever held whole, a range stops reading at
  * its last line, and in UTF-8 the lines before a range are skipped by counting bytes.
  */
 final class FileViewer {
 
     private static final int READ_CHARS = 16 * 1024;
     private static final int DECODER_BYTES = 64 * 1024;
+    /** What the model view's marker says of the lines it left out. */
+    static final String OMITTED_SOURCE = "view_range reads them from the file";
 
     private final CallScope scope;
     private final Path path;
@@ -47,6 +49,9 @@ final class FileViewer {
     }
 
     ToolResult view(Optional<EditInput.ViewRange> range, long maxCharacters) throws IOException {
+        // The file is the full output: what the budget leaves out is read again with view_range, not from a
+        // numbered copy in the spool, which would cost a write of more than the file's size on every view.
+        scope.view().withoutSpool(OMITTED_SOURCE);
         try (FileChannel channel = LinkFreeFiles.openForReading(path)) {
             Sniffed sniffed = sniff(channel);
             TextFormat format = sniffed.format();

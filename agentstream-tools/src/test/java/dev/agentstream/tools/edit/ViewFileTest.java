@@ -191,15 +191,28 @@ class ViewFileTest extends EditToolCalls {
     }
 
     @Test
-    void whatTheModelGetsStaysWithinTheBudgetAndTheFullViewIsSpooled() throws Exception {
+    void whatTheModelGetsStaysWithinTheBudgetAndTheLinesLeftOutAreReadFromTheFileNotASpoolCopy() throws Exception {
         Path file = Files.writeString(tmp.resolve("big.txt"), numberedLines(50_000));
         EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file));
         String text = view.text();
         assertThat(text.length()).isLessThanOrEqualTo(30_000 + 600);
-        assertThat(text).startsWith("     1\tline 1\n").contains("omitted").contains("use view_range").contains(" 50000\tline 50000\n");
-        assertThat(view.meta()).containsEntry("truncated", true).containsEntry("totalLines", 50_000L);
-        Path spool = Path.of((String) view.meta().get("spoolPath"));
-        assertThat(Files.readString(spool)).isEqualTo(catDashN(file));
+        assertThat(text).startsWith("     1\tline 1\n").contains("use view_range").contains(" 50000\tline 50000\n");
+        assertThat(view.meta()).containsEntry("truncated", true).containsEntry("totalLines", 50_000L).doesNotContainKey("spoolPath");
+        assertThat(view.streamedText()).isEqualTo(catDashN(file));
+        // the marker's count is the lines between head and tail, and view_range gives exactly them
+        java.util.regex.Matcher marker = java.util.regex.Pattern.compile(
+                "\n\\[\\.\\.\\. ([0-9,]+) lines \\([^)]*\\) omitted; view_range reads them from the file \\.\\.\\.]\n").matcher(text);
+        assertThat(marker.find()).as(text).isTrue();
+        String head = text.substring(0, marker.start() + 1);
+        long lastShown = head.lines().count();
+        long omitted = Long.parseLong(marker.group(1).replace(",", ""));
+        assertThat(text.substring(marker.end())).startsWith(String.format("%6d\t", lastShown + omitted + 1));
+        String middle = assertOk(calls.call("command", "view", "path", file, "view_range", List.of(lastShown + 1, lastShown + omitted))).streamedText();
+        assertThat(head + middle).isEqualTo(catDashN(file).substring(0, head.length() + middle.length()));
+        assertThat(middle.lines().count()).isEqualTo(omitted);
+        try (var spooled = Files.walk(tmp.resolve("spool"))) {
+            assertThat(spooled.filter(Files::isRegularFile)).as("nothing copied into the spool").isEmpty();
+        }
     }
 
     @Test

@@ -179,15 +179,11 @@ class ViewOverBytesTest extends EditToolCalls {
             assertThat(overBytes.meta().get("lastLine")).as(what).isEqualTo(decoding.meta().get("lastLine"));
             return;
         }
-        assertThat(overBytes.text()).as(what).isEqualTo(decoding.text().replace(decoding.meta().getOrDefault("spoolPath", "").toString(),
-                overBytes.meta().getOrDefault("spoolPath", "").toString()));
+        assertThat(overBytes.text()).as(what).isEqualTo(decoding.text());
         assertThat(comparable(overBytes.meta())).as(what).isEqualTo(comparable(decoding.meta()));
-        // the full output the model is pointed at: spooled from the numbered bytes on one path, encoded from the text on the other
-        if (decoding.meta().containsKey("spoolPath")) {
-            assertThat(Files.readAllBytes(Path.of(overBytes.meta().get("spoolPath").toString()))).as(what)
-                    .isEqualTo(Files.readAllBytes(Path.of(decoding.meta().get("spoolPath").toString())))
-                    .isEqualTo(overBytes.streamedText().getBytes(StandardCharsets.UTF_8));
-        }
+        // neither path copies the view into the spool: the file is its full output
+        assertThat(overBytes.meta()).as(what).doesNotContainKey("spoolPath");
+        assertThat(decoding.meta()).as(what).doesNotContainKey("spoolPath");
     }
 
     private static Map<String, Object> comparable(Map<String, Object> meta) {
