@@ -91,10 +91,15 @@ public final class ModelView implements AutoCloseable {
     /** An open control string longer than this is reported; real titles and hyperlinks are shorter. */
     private static final int OPEN_STRING_NOTE_THRESHOLD = 4096;
 
-    private record Rendered(String text, boolean truncated, long omittedLines, long omittedChars) {
+    /**
+     * @param firstOmittedLine the 1-based line of the output where the omitted part starts (0 when nothing is omitted)
+     * @param lastOmittedLine the line where it ends: the tail's first line when the tail starts inside it
+     */
+    private record Rendered(String text, boolean truncated, long omittedLines, long omittedChars, long firstOmittedLine,
+                            long lastOmittedLine) {
         Rendered withNote(String note) {
             String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-            return new Rendered(text + sep + note + "\n", truncated, omittedLines, omittedChars);
+            return new Rendered(text + sep + note + "\n", truncated, omittedLines, omittedChars, firstOmittedLine, lastOmittedLine);
         }
     }
 
@@ -436,7 +441,7 @@ public final class ModelView implements AutoCloseable {
         if (all != null && all.length() + lineLen <= budget) {
             String text = lineLen == 0 ? all.toString()
                     : new StringBuilder(all.length() + lineLen).append(all).append(line, 0, lineLen).toString();
-            r = new Rendered(text, false, 0, 0);
+            r = new Rendered(text, false, 0, 0, 0, 0);
         } else if (all != null) { // phase 1 but the current line makes it too long: split without committing
             StringBuilder combined = new StringBuilder(all.length() + lineLen).append(all).append(line, 0, lineLen);
             int headEnd = chooseHeadEnd(combined, headWindow);
@@ -505,7 +510,10 @@ public final class ModelView implements AutoCloseable {
         if (spoolError != null) sb.append(" (incomplete: spool write failed)");
         sb.append(" ...]\n");
         sb.append(tail);
-        return new Rendered(sb.toString(), true, omittedLines, omittedChars);
+        boolean tailAtLineStart = start == 0 || tailSrc.charAt(start - 1) == '\n';
+        long firstOmitted = hNewlines + 1;
+        return new Rendered(sb.toString(), true, omittedLines, omittedChars, firstOmitted,
+                firstOmitted + omittedLines - (tailAtLineStart ? 1 : 0));
     }
 
     /** UTF-8 bytes of raw text seen. */
@@ -528,6 +536,19 @@ public final class ModelView implements AutoCloseable {
     public synchronized long omittedLines() {
         return compute().omittedLines();
     }
+
+    /**
+     * The lines of the (cleaned) output that {@link #render()} now leaves out wholly or in part, 1-based and
+     * inclusive: {@code [first, last]}, or empty when nothing is omitted. A line cut at the head's end or the
+     * tail's start is included, so reading these lines gives everything the marker stands for.
+     */
+    public synchronized Optional<LineSpan> omittedLineSpan() {
+        Rendered r = compute();
+        return r.truncated() ? Optional.of(new LineSpan(r.firstOmittedLine(), Math.max(r.firstOmittedLine(), r.lastOmittedLine()))) : Optional.empty();
+    }
+
+    /** Lines {@code first} to {@code last} of the output, 1-based and inclusive. */
+    public record LineSpan(long first, long last) {}
 
     /** Cleaned chars omitted by {@link #render()} now. */
     public synchronized long omittedChars() {

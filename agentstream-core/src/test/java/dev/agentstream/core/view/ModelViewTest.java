@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -446,6 +447,47 @@ class ModelViewTest {
             assertThat(m.group(1)).endsWith(" lines (" + ModelView.humanSize(unspooled.omittedChars()) + ")");
             unspooled.flush();
             assertThat(unspooled.spoolPath()).doesNotExist();
+        }
+    }
+
+    @Test
+    void theOmittedLineSpanNamesEveryLineTheRenderedViewDoesNotShowWhole() throws IOException {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 60; round++) {
+            // numbered lines, some of them longer than the whole budget, so head and tail may start or end inside one
+            StringBuilder sb = new StringBuilder();
+            int count = 1 + rnd.nextInt(400);
+            for (int i = 1; i <= count; i++) {
+                sb.append('L').append(i).append(':').append("x".repeat(rnd.nextInt(10) == 0 ? 800 + rnd.nextInt(3000) : rnd.nextInt(60)));
+                if (i < count || rnd.nextBoolean()) sb.append('\n');
+            }
+            String raw = sb.toString();
+            List<String> lines = List.of(raw.split("(?<=\n)"));
+            try (ModelView v = fileView(1000 + rnd.nextInt(2000), "span" + round)) {
+                v.withoutSpool(UNSPOOLED_SOURCE);
+                v.append(raw);
+                String rendered = v.render();
+                if (!v.truncated()) {
+                    assertThat(v.omittedLineSpan()).isEmpty();
+                    continue;
+                }
+                ModelView.LineSpan span = v.omittedLineSpan().orElseThrow();
+                Matcher marker = Pattern.compile("\\[\\.\\.\\. .+ omitted; " + Pattern.quote(UNSPOOLED_SOURCE) + " \\.\\.\\.]\n").matcher(rendered);
+                assertThat(marker.find()).isTrue();
+                String head = rendered.substring(0, marker.start());
+                String tail = rendered.substring(marker.end());
+                String before = String.join("", lines.subList(0, (int) span.first() - 1));
+                String after = String.join("", lines.subList((int) span.last(), lines.size()));
+                String what = "round " + round + " span " + span;
+                // the lines before the span are in the head, whole, and the head holds at most a part of the span's first one
+                // (and the line break the marker line needs after a part)
+                assertThat(head).as(what).startsWith(before);
+                assertThat(head.length() - before.length()).as(what).isLessThanOrEqualTo(lines.get((int) span.first() - 1).length());
+                // the same for the tail, from the end
+                assertThat(tail).as(what).endsWith(after);
+                assertThat(tail.length() - after.length()).as(what).isLessThan(lines.get((int) span.last() - 1).length());
+                assertThat(span.last() - span.first() + 1).as(what).isBetween(v.omittedLines(), v.omittedLines() + 1);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.agentstream.core.CallScope;
 import dev.agentstream.core.ContentBlock;
 import dev.agentstream.core.ToolInputException;
 import dev.agentstream.core.ToolResult;
+import dev.agentstream.core.view.ModelView;
 import dev.agentstream.tools.fs.LinkFreeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -183,9 +184,19 @@ final class FileViewer {
         if (out.limitReached()) {
             meta.put("maxCharactersReached", true);
             appendContinuation(text, out);
-        } else if (scope.view().truncated()) {
-            text.append("[the middle of this view was left out to fit the output budget; use view_range to read lines ")
-                    .append(out.firstLine()).append('-').append(out.lastLine()).append(" part by part]\n");
+        } else if (scope.view().omittedLineSpan().isPresent()) {
+            // each line of the view is one line of the file, from the first one shown on
+            ModelView.LineSpan omitted = scope.view().omittedLineSpan().get();
+            long from = out.firstLine() + omitted.first() - 1;
+            long to = Math.min(out.lastLine(), out.firstLine() + omitted.last() - 1);
+            if (from < to) {
+                text.append("[the middle of this view, lines ").append(from).append('-').append(to)
+                        .append(", was left out to fit the output budget; use view_range to read them part by part]\n");
+            } else { // inside one line, which view_range would show whole and cut again
+                text.append("[the middle of line ").append(from).append(" was left out to fit the output budget; read parts of it with bash,")
+                        .append(" e.g. its bytes 100,001-200,000: sed -n '").append(from).append("{p;q}' ").append(shellQuoted(path))
+                        .append(" | head -c 200000 | tail -c 100000]\n");
+            }
         }
         if (range.isPresent() && !range.get().toEnd() && scan.totalLines >= 0 && range.get().end() > scan.totalLines) {
             text.append("[view_range ends at line ").append(range.get().end()).append(", but the file has only ")
@@ -215,8 +226,13 @@ final class FileViewer {
         long shownBytes = out.cutLineBytesShown();
         text.append("[output cut at max_characters inside line ").append(cut).append(", after its first ").append(shownBytes)
                 .append(" bytes; continue with view_range [").append(cut + 1).append(", -1], or read the rest of line ").append(cut)
-                .append(" with bash: sed -n '").append(cut).append("p' '").append(path).append("' | tail -c +").append(shownBytes + 1)
+                .append(" with bash: sed -n '").append(cut).append("p' ").append(shellQuoted(path)).append(" | tail -c +").append(shownBytes + 1)
                 .append(" | head -c 100000]\n");
+    }
+
+    /** {@code path} as one word for bash: in single quotes, each quote in it written as {@code '\''}. */
+    static String shellQuoted(Path path) {
+        return "'" + path.toString().replace("'", "'\\''") + "'";
     }
 
     /** The first bytes of the file: its format, and how many there were (a size-0 file may still have content). */

@@ -158,6 +158,21 @@ class ViewFileTest extends EditToolCalls {
     }
 
     @Test
+    void theMiddleOfOneLongLineIsReadWithTheBashCommandTheViewGives() throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; line.length() < 300_000; i++) line.append("w").append(i).append(' ');
+        Path file = Files.writeString(Files.createDirectories(tmp.resolve("it's here")).resolve("one line.txt"), "first\n" + line + "\n");
+        String text = assertOk(calls.call("command", "view", "path", file, "view_range", List.of(2, 2))).text();
+        java.util.regex.Matcher hint = java.util.regex.Pattern.compile("\\[the middle of line 2 was left out to fit the output budget; read parts"
+                + " of it with bash, e\\.g\\. its bytes 100,001-200,000: (.*)]\n$").matcher(text);
+        assertThat(hint.find()).as(text).isTrue();
+        Process bash = new ProcessBuilder("bash", "-c", hint.group(1)).redirectErrorStream(true).start();
+        String part = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).isZero();
+        assertThat(part).isEqualTo(line.substring(100_000, 200_000));
+    }
+
+    @Test
     void chunksOfAsciiAndOfOtherTextStreamAsCatDashNAndTheModelSeesTheEnd() throws Exception {
         // ASCII chunks are handed on as bytes (their text made when asked for), a chunk with é in it as text
         String ascii = numberedLines(40_000);
@@ -165,8 +180,8 @@ class ViewFileTest extends EditToolCalls {
         EditCalls.Recorded view = assertOk(calls.call("command", "view", "path", file));
         assertThat(view.streamedText()).isEqualTo(catDashN(file));
         assertThat(view.outputs()).allSatisfy(o -> assertThat(o.utf8()).isEqualTo(o.text().getBytes(StandardCharsets.UTF_8)));
-        assertThat(view.text()).endsWith(" 80002\tthe last line\n[the middle of this view was left out to fit the output budget;"
-                + " use view_range to read lines 1-80002 part by part]\n");
+        assertThat(view.text()).containsPattern(" 80002\tthe last line\n\\[the middle of this view, lines [0-9]+-[0-9]+, was left out to fit"
+                + " the output budget; use view_range to read them part by part]\n$");
         assertThat(view.meta()).containsEntry("bytes", (long) catDashN(file).getBytes(StandardCharsets.UTF_8).length)
                 .containsEntry("lines", 80_002L).containsEntry("encoding", "UTF-8");
     }
@@ -210,6 +225,8 @@ class ViewFileTest extends EditToolCalls {
         String middle = assertOk(calls.call("command", "view", "path", file, "view_range", List.of(lastShown + 1, lastShown + omitted))).streamedText();
         assertThat(head + middle).isEqualTo(catDashN(file).substring(0, head.length() + middle.length()));
         assertThat(middle.lines().count()).isEqualTo(omitted);
+        assertThat(text).endsWith("[the middle of this view, lines " + (lastShown + 1) + "-" + (lastShown + omitted)
+                + ", was left out to fit the output budget; use view_range to read them part by part]\n");
         try (var spooled = Files.walk(tmp.resolve("spool"))) {
             assertThat(spooled.filter(Files::isRegularFile)).as("nothing copied into the spool").isEmpty();
         }
