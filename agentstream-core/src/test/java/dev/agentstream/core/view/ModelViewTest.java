@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelViewTest {
 
     private static final String E = "\u001b";
-    private static final String UNSPOOLED_SOURCE = "view_range reads them from the file";
+    private static final String UNSPOOLED_SOURCE = "to read them, see the note at the end";
     private static final Pattern MARKER = Pattern.compile("\\[\\.\\.\\. (.+) omitted; full output: (.+) \\.\\.\\.]\n");
 
     @TempDir

@@ -27,7 +27,7 @@ final class FileViewer {
     private static final int READ_CHARS = 16 * 1024;
     private static final int DECODER_BYTES = 64 * 1024;
     /** What the model view's marker says of the lines it left out. */
-    static final String OMITTED_SOURCE = "view_range reads them from the file";
+    static final String OMITTED_SOURCE = "to read them, see the note at the end";
 
     private final CallScope scope;
     private final Path path;
@@ -181,22 +181,10 @@ final class FileViewer {
         meta.put("firstLine", out.firstLine());
         meta.put("lastLine", out.lastLine());
         if (scan.totalLines >= 0) meta.put("totalLines", scan.totalLines);
+        scope.view().omittedLineSpan().ifPresent(omitted -> appendOmitted(text, out, omitted));
         if (out.limitReached()) {
             meta.put("maxCharactersReached", true);
             appendContinuation(text, out);
-        } else if (scope.view().omittedLineSpan().isPresent()) {
-            // each line of the view is one line of the file, from the first one shown on
-            ModelView.LineSpan omitted = scope.view().omittedLineSpan().get();
-            long from = out.firstLine() + omitted.first() - 1;
-            long to = Math.min(out.lastLine(), out.firstLine() + omitted.last() - 1);
-            if (from < to) {
-                text.append("[the middle of this view, lines ").append(from).append('-').append(to)
-                        .append(", was left out to fit the output budget; use view_range to read them part by part]\n");
-            } else { // inside one line, which view_range would show whole and cut again
-                text.append("[the middle of line ").append(from).append(" was left out to fit the output budget; read parts of it with bash,")
-                        .append(" e.g. its bytes 100,001-200,000: sed -n '").append(from).append("{p;q}' ").append(shellQuoted(path))
-                        .append(" | head -c 200000 | tail -c 100000]\n");
-            }
         }
         if (range.isPresent() && !range.get().toEnd() && scan.totalLines >= 0 && range.get().end() > scan.totalLines) {
             text.append("[view_range ends at line ").append(range.get().end()).append(", but the file has only ")
@@ -210,6 +198,21 @@ final class FileViewer {
         }
         if (scan.cancelled) text.append("[cancelled before the end of the file]\n");
         return new ToolResult(List.of(new ContentBlock.Text(text.toString())), false, meta);
+    }
+
+    /** Which lines of the file the model view left out (the marker points here), and how to read them. */
+    private void appendOmitted(StringBuilder text, NumberedOutput out, ModelView.LineSpan omitted) {
+        // each line of the view is one line of the file, from the first one shown on
+        long from = out.firstLine() + omitted.first() - 1;
+        long to = Math.min(out.lastLine(), out.firstLine() + omitted.last() - 1);
+        if (from < to) {
+            text.append("[the middle of this view, lines ").append(from).append('-').append(to)
+                    .append(", was left out to fit the output budget; use view_range to read them part by part]\n");
+        } else { // inside one line, which view_range would show whole and cut again
+            text.append("[the middle of line ").append(from).append(" was left out to fit the output budget; read parts of it with bash,")
+                    .append(" e.g. its bytes 100,001-200,000: sed -n '").append(from).append("{p;q}' ").append(shellQuoted(path))
+                    .append(" | head -c 200000 | tail -c 100000]\n");
+        }
     }
 
     /**

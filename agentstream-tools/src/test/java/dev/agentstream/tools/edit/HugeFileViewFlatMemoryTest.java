@@ -109,7 +109,7 @@ class HugeFileViewFlatMemoryTest {
             assertThat(text.length()).isLessThanOrEqualTo(30_000 + 600);
             assertThat(text).startsWith("     1\t" + line(0)).contains("omitted")
                     .contains(TOTAL_LINES + "\t" + line(LINES_PER_BLOCK - 1));
-            assertThat(text).contains("omitted; view_range reads them from the file ...]");
+            assertThat(text).contains("omitted; to read them, see the note at the end ...]");
             // no copy of the view in the spool: a file of this view's size would be written on every view
             assertThat(result.metadata()).doesNotContainKey("spoolPath");
             try (var written = Files.walk(spool)) {

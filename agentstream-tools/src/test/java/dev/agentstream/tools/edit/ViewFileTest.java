@@ -158,6 +158,15 @@ class ViewFileTest extends EditToolCalls {
     }
 
     @Test
+    void aViewCutAtMaxCharactersAndLeftOutInTheMiddleSaysBothWhereToReadOn() throws Exception {
+        Path file = Files.writeString(tmp.resolve("big.txt"), numberedLines(50_000));
+        String text = assertOk(calls.call("command", "view", "path", file, "max_characters", 100_000)).text();
+        assertThat(text).contains("omitted; to read them, see the note at the end ...]\n")
+                .containsPattern("\n\\[the middle of this view, lines [0-9]+-[0-9]+, was left out to fit the output budget; use view_range to"
+                        + " read them part by part]\n\\[output cut at max_characters; continue with view_range \\[[0-9]+, -1]]\n$");
+    }
+
+    @Test
     void theMiddleOfOneLongLineIsReadWithTheBashCommandTheViewGives() throws Exception {
         StringBuilder line = new StringBuilder();
         for (int i = 0; line.length() < 300_000; i++) line.append("w").append(i).append(' ');
@@ -216,7 +225,7 @@ class ViewFileTest extends EditToolCalls {
         assertThat(view.streamedText()).isEqualTo(catDashN(file));
         // the marker's count is the lines between head and tail, and view_range gives exactly them
         java.util.regex.Matcher marker = java.util.regex.Pattern.compile(
-                "\n\\[\\.\\.\\. ([0-9,]+) lines \\([^)]*\\) omitted; view_range reads them from the file \\.\\.\\.]\n").matcher(text);
+                "\n\\[\\.\\.\\. ([0-9,]+) lines \\([^)]*\\) omitted; to read them, see the note at the end \\.\\.\\.]\n").matcher(text);
         assertThat(marker.find()).as(text).isTrue();
         String head = text.substring(0, marker.start() + 1);
         long lastShown = head.lines().count();
