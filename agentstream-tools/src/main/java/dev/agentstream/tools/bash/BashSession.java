@@ -296,7 +296,8 @@ final class BashSession implements AutoCloseable {
 
     /**
      * Stops the running command: Ctrl-C to the foreground job, then SIGTERM and SIGKILL to every process
-     * the shell started, all within about two seconds. Returns true if the shell came back to its prompt.
+     * the shell started, all within about two seconds, and returns once the killed processes are gone (up to
+     * two seconds more on a loaded machine). Returns true if the shell came back to its prompt.
      */
     boolean cancelRunning() {
         RunningCommand running = current();
@@ -316,8 +317,11 @@ final class BashSession implements AutoCloseable {
             killStragglers();
             return true;
         }
-        SessionProcesses.signal(commandProcesses(), true);
-        return awaitExit(running, 700);
+        Set<Long> remaining = commandProcesses();
+        SessionProcesses.signal(remaining, true);
+        boolean exited = awaitExit(running, 700);
+        awaitGone(remaining, 2_000);
+        return exited;
     }
 
     /**
@@ -335,11 +339,18 @@ final class BashSession implements AutoCloseable {
         Set<Long> left = commandProcesses();
         if (left.isEmpty()) return;
         SessionProcesses.signal(left, false);
-        long deadline = System.nanoTime() + 300_000_000L;
-        while (SessionProcesses.anyAlive(left) && System.nanoTime() < deadline) {
+        awaitGone(left, 300);
+        SessionProcesses.signal(left, true);
+        // SIGKILL takes effect when the process next runs, which on a loaded machine is not at once: the cancel
+        // returns once they are gone, so a caller never sees them after it
+        awaitGone(left, 2_000);
+    }
+
+    private static void awaitGone(Set<Long> pids, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (SessionProcesses.anyAlive(pids) && System.nanoTime() < deadline) {
             sleepQuietly(20);
         }
-        SessionProcesses.signal(left, true);
     }
 
     /** Every process this session started, including those that left its terminal session with setsid. */
